@@ -1,0 +1,32 @@
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../../shared/config/index.js';
+import { nodePlatform } from '../../shared/platform/node.js';
+import { createAllInOneApp } from './app.js';
+import { startupReport } from './startup-report.js';
+
+export interface LocalServer {
+  /** e.g. `http://127.0.0.1:8787` */
+  readonly origin: string;
+  close(): Promise<void>;
+}
+
+/** Serve every endpoint on one port; `port: 0` picks a free one (tests). */
+export async function startLocalServer(
+  env: Readonly<Record<string, string | undefined>>,
+  options: { readonly port?: number; readonly hostname?: string; readonly quiet?: boolean } = {},
+): Promise<LocalServer> {
+  const config = loadConfig(env);
+  const app = createAllInOneApp(nodePlatform(env));
+  const hostname = options.hostname ?? env.HOST ?? '0.0.0.0';
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const started = serve({ fetch: app.fetch, port: options.port ?? config.port, hostname }, () => resolve(started));
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://${hostname === '0.0.0.0' ? '127.0.0.1' : hostname}:${port}`;
+  if (options.quiet !== true) console.log(startupReport(config, origin, new Date()));
+  return {
+    origin,
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}

@@ -1,0 +1,34 @@
+import type { Config, Endpoint } from '../config/types.js';
+import type { Dialect, Speech } from '../flows/index.js';
+
+/** Everything a call plan needs: the config, the dialect to answer in, and absolute sibling URLs. */
+export interface CallContext {
+  readonly config: Config;
+  readonly dialect: Dialect;
+  /** Absolute URL of each endpoint (with the Pivot token as userinfo when one is set). */
+  readonly urls: Readonly<Record<Endpoint, string>>;
+}
+
+export function speechOf(config: Config): Speech {
+  return { voice: config.voice, language: config.language };
+}
+
+/** An endpoint URL with query parameters added; state travels in the URLs because Pivot keeps none. */
+export function withQuery(url: string, query: Readonly<Record<string, string>>): string {
+  const parsed = new URL(url);
+  for (const [key, value] of Object.entries(query)) parsed.searchParams.set(key, value);
+  return parsed.toString();
+}
+
+export const PROMPTS = {
+  unanswered: 'Sorry, nobody is available to take your call. Please leave a message.',
+  recorded: 'Thank you. Your message has been recorded. Goodbye.',
+  nothingRecorded: 'We did not hear a message. Goodbye.',
+  apology: 'Sorry, we cannot connect your call right now. Please leave a message.',
+} as const;
+
+/** GREETING_CLOSED with `{reason}` filled in (a reason without final punctuation gets a full stop). */
+export function closedGreeting(config: Config, reason: string | undefined): string {
+  const spoken = reason === undefined || reason === '' ? '' : /[.!?]$/.test(reason) ? reason : `${reason}.`;
+  return config.greetingClosed.replace(/\{reason\}/g, spoken).replace(/\s+/g, ' ').trim();
+}

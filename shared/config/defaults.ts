@@ -1,0 +1,9 @@
+/** What callers hear when the owner has not written their own words. */
+export const DEFAULT_GREETING_OPEN = 'Thank you for calling. Please hold while we connect you.';
+export const DEFAULT_GREETING_CLOSED =
+  'Thank you for calling. {reason} We are closed right now. Please leave a message.';
+export const DEFAULT_BUSINESS_HOURS = 'Mo-Fr 09:00-17:00';
+export const DEFAULT_RECORDINGS_DIR = './data/recordings';
+
+/** Languages Kazoo's TwiML `<Say language>` accepts; anything else makes Kazoo hang up. */
+export const TWIML_LANGUAGES = ['en', 'en-gb', 'es', 'fr', 'de', 'it'] as const;

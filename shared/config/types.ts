@@ -1,0 +1,73 @@
+import type { Schedule } from '../hours/types.js';
+
+/** Who rings: a Kazoo device, a Kazoo user, or a number dialled through carrier resources. */
+export type RingTarget =
+  | { readonly kind: 'device'; readonly id: string }
+  | { readonly kind: 'user'; readonly id: string }
+  | { readonly kind: 'number'; readonly number: string };
+
+/** One MENU entry's destination. */
+export type MenuTarget =
+  | RingTarget
+  | { readonly kind: 'voicemail'; readonly boxId?: string }
+  | { readonly kind: 'front-desk' }
+  | { readonly kind: 'hangup' };
+
+export interface MenuConfig {
+  /** Digit ('0'-'9', '*', '#') to destination. */
+  readonly entries: ReadonlyMap<string, MenuTarget>;
+  readonly prompt: string;
+  /** Re-prompts after the first attempt before the fallback. */
+  readonly retries: number;
+}
+
+export type ForceState = 'auto' | 'open' | 'closed';
+export type ResponseFormat = 'callflow' | 'twiml' | 'auto';
+export type Endpoint = 'front-desk' | 'collected' | 'gathered' | 'recordings';
+
+/** A problem found in one variable; the rest of the config still loads. */
+export interface ConfigProblem {
+  readonly variable: string;
+  readonly message: string;
+}
+
+/**
+ * The validated, frozen configuration. A variable that failed validation is left out
+ * (undefined) and listed in `problems`, so endpoints can still answer a fallback flow.
+ */
+export interface Config {
+  readonly timeZone?: string;
+  readonly hours?: Schedule;
+  readonly forceState: ForceState;
+  readonly responseFormat: ResponseFormat;
+  readonly frontDesk?: RingTarget;
+  /** Seconds to ring before voicemail. */
+  readonly ringTimeout: number;
+  /** 32-hex Kazoo voicemail box id; unset: we record the caller ourselves. */
+  readonly voicemailBoxId?: string;
+  readonly greetingOpen: string;
+  /** May contain `{reason}`. */
+  readonly greetingClosed: string;
+  readonly voice: 'female' | 'male';
+  readonly language: string;
+  readonly menu?: MenuConfig;
+  /** Absolute base URL with no trailing slash, e.g. `https://pivot.example.com`. */
+  readonly publicBaseUrl?: string;
+  /** Explicit absolute URLs of sibling endpoints; missing ones are derived from the base. */
+  readonly endpointUrls: Readonly<Partial<Record<Endpoint, string>>>;
+  readonly pivotToken?: string;
+  readonly adminToken?: string;
+  readonly recordingFormat: 'mp3' | 'wav';
+  readonly maxRecordingSeconds: number;
+  readonly maxRecordingBytes: number;
+  readonly retentionDays?: number;
+  readonly notify?: { readonly url: string; readonly format: 'json' | 'slack' };
+  /** Node only: where the filesystem store keeps recordings. */
+  readonly recordingsDir: string;
+  /** Node only: S3 bucket name on Lambda. */
+  readonly recordingsBucket?: string;
+  readonly port: number;
+  readonly problems: readonly ConfigProblem[];
+  /** Non-fatal notes for the start-up log (e.g. PIVOT_TOKEN unset). */
+  readonly warnings: readonly string[];
+}

@@ -1,0 +1,51 @@
+import type { Handler } from 'hono';
+import { readPivotRequest, type PivotRequest } from '../adapter/index.js';
+import { fallbackFlow, type CallContext } from '../calls/index.js';
+import type { Endpoint, ResponseFormat } from '../config/types.js';
+import { isPivotEdgeError } from '../errors.js';
+import { renderFlow, type Dialect, type Flow } from '../flows/index.js';
+import { requestInstant } from './clock.js';
+import { logEvent } from './log.js';
+import type { AppContext, AppEnv } from './types.js';
+import { endpointUrls } from './urls.js';
+
+/** What a Pivot endpoint's answer function gets. */
+export interface PivotCall {
+  readonly context: CallContext;
+  readonly request: PivotRequest;
+  readonly now: Date;
+  /** A query parameter of the URL we handed out (state such as `step` or `attempt`). */
+  readonly query: (name: string) => string | undefined;
+}
+
+/**
+ * Wrap an endpoint's answer so Kazoo always gets 200 and a valid flow: any error (broken config,
+ * garbage input, a bug) is logged once and answered with the fallback flow instead.
+ */
+export function pivotRoute(endpoint: Endpoint, answer: (call: PivotCall) => Flow | Promise<Flow>): Handler<AppEnv> {
+  return async (c) => {
+    const config = c.var.config;
+    const request = await readPivotRequest(c.req.raw);
+    const context: CallContext = { config, dialect: chooseDialect(config.responseFormat, request), urls: endpointUrls(c, config) };
+    try {
+      const now = await requestInstant(c, config);
+      return flowResponse(c, await answer({ context, request, now, query: (name) => c.req.query(name) }));
+    } catch (error) {
+      const why = isPivotEdgeError(error) ? error.message : `unexpected: ${error instanceof Error ? error.message : String(error)}`;
+      logEvent('warn', 'fallback', { endpoint, why, callId: request.callId });
+      return flowResponse(c, fallbackFlow(context));
+    }
+  };
+}
+
+/** RESPONSE_FORMAT, where `auto` answers in the dialect of the request's parameter names. */
+export function chooseDialect(format: ResponseFormat, request: PivotRequest): Dialect {
+  if (format !== 'auto') return format;
+  return request.dialect === 'twiml' ? 'twiml' : 'callflow';
+}
+
+export function flowResponse(c: AppContext, flow: Flow): Response {
+  const { body, contentType } = renderFlow(flow);
+  return c.body(body, 200, { 'content-type': contentType, 'cache-control': 'no-store' });
+}
+

@@ -1,0 +1,19 @@
+import type { Context } from 'hono';
+import type { Config } from '../config/types.js';
+
+/** The one seam between the core and a runtime: where its env comes from, how work outlives a response. */
+export interface Platform {
+  readonly name: 'workers' | 'lambda' | 'node';
+  /** Environment variables (and, on Workers, bindings) for this request's process or isolate. */
+  env(c: Context): Readonly<Record<string, unknown>>;
+  /** Keep `work` running after the response is sent (Workers `waitUntil`). */
+  waitUntil(c: Context, work: Promise<unknown>): void;
+}
+
+/** Hono generics for every pivot-edge app. */
+export interface AppEnv {
+  Bindings: Record<string, unknown>;
+  Variables: { config: Config; platform: Platform };
+}
+
+export type AppContext = Context<AppEnv>;
