@@ -18,7 +18,7 @@ export async function startLocalServer(
 ): Promise<LocalServer> {
   const config = loadConfig(env);
   const app = createAllInOneApp(nodePlatform(env));
-  const hostname = options.hostname ?? env.HOST ?? '0.0.0.0';
+  const hostname = options.hostname ?? env['HOST'] ?? '0.0.0.0';
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, port: options.port ?? config.port, hostname }, () => resolve(started));
   });
