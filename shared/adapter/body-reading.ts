@@ -1,0 +1,61 @@
+import { MAX_BODY_BYTES } from './limits.js';
+import type { ProblemLog } from './problem-log.js';
+import { decodeUtf8 } from './utf8.js';
+
+/**
+ * Reads the body as UTF-8 text, at most `MAX_BODY_BYTES`. A larger body is
+ * ignored as a whole: half a form body would silently drop parameters.
+ * Undefined when there is no body or it could not be read.
+ */
+export async function readBodyText(
+  request: Request,
+  problems: ProblemLog,
+): Promise<string | undefined> {
+  const body = request.body;
+  if (body === null) return undefined;
+  if (request.bodyUsed) {
+    problems.add('body: already read by someone else, ignored');
+    return undefined;
+  }
+  const declaredLength = Number(request.headers.get('content-length') ?? '0');
+  if (declaredLength > MAX_BODY_BYTES) {
+    problems.add(`body: larger than ${MAX_BODY_BYTES} bytes, ignored`);
+    void body.cancel().catch(() => undefined);
+    return undefined;
+  }
+
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let totalBytes = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      // Content-Length can be absent or wrong (chunked uploads): count what arrives.
+      totalBytes += value.byteLength;
+      if (totalBytes > MAX_BODY_BYTES) {
+        problems.add(`body: larger than ${MAX_BODY_BYTES} bytes, ignored`);
+        void reader.cancel().catch(() => undefined);
+        return undefined;
+      }
+      chunks.push(value);
+    }
+  } catch {
+    problems.add('body: could not be read, ignored');
+    return undefined;
+  }
+
+  const { text, valid } = decodeUtf8(concatenate(chunks, totalBytes));
+  if (!valid) problems.add('body: not valid UTF-8, replaced bad bytes with U+FFFD');
+  return text;
+}
+
+function concatenate(chunks: readonly Uint8Array[], totalBytes: number): Uint8Array {
+  const bytes = new Uint8Array(totalBytes);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
