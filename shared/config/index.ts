@@ -39,19 +39,24 @@ export function parseConfig(env: Readonly<Record<string, unknown>>): Config {
   const pivotToken = read.text('PIVOT_TOKEN');
   if (pivotToken === undefined) read.warnings.push('PIVOT_TOKEN is unset: any caller of these URLs is answered');
   const notifyUrl = read.url('NOTIFY_WEBHOOK_URL');
+  const frontDesk = readFrontDesk(read);
+  const menu = readMenu(read);
+  if (frontDesk === undefined && menu === undefined) {
+    read.warnings.push('no FRONT_DESK_DEVICE_ID, FRONT_DESK_USER_ID, FRONT_DESK_NUMBER or MENU: open-hours calls get the fallback (voicemail)');
+  }
   const config: Config = {
     ...defined('timeZone', timeZone),
     ...defined('hours', hours),
     forceState: read.choice('FORCE_STATE', ['auto', 'open', 'closed'], 'auto'),
     responseFormat: read.choice('RESPONSE_FORMAT', ['callflow', 'twiml', 'auto'], 'callflow'),
-    ...defined('frontDesk', readFrontDesk(read)),
+    ...defined('frontDesk', frontDesk),
     ringTimeout: read.integer('RING_TIMEOUT', 5, 600, 20),
     ...defined('voicemailBoxId', voicemailBoxId),
     greetingOpen: greeting(read.text('GREETING_OPEN'), DEFAULT_GREETING_OPEN),
     greetingClosed: greeting(read.text('GREETING_CLOSED'), DEFAULT_GREETING_CLOSED),
     voice: read.choice('TTS_VOICE', ['female', 'male'], 'female'),
     language: readLanguage(read),
-    ...defined('menu', readMenu(read)),
+    ...defined('menu', menu),
     ...defined('publicBaseUrl', read.url('PUBLIC_BASE_URL')),
     endpointUrls: readEndpointUrls(read),
     ...defined('pivotToken', pivotToken),

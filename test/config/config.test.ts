@@ -23,7 +23,10 @@ describe('config', () => {
       problems: [],
     });
     expect(config.hours?.source).toBe('Mo-Fr 09:00-17:00');
-    expect(config.warnings).toEqual(['PIVOT_TOKEN is unset: any caller of these URLs is answered']);
+    expect(config.warnings).toEqual([
+      'PIVOT_TOKEN is unset: any caller of these URLs is answered',
+      'no FRONT_DESK_DEVICE_ID, FRONT_DESK_USER_ID, FRONT_DESK_NUMBER or MENU: open-hours calls get the fallback (voicemail)',
+    ]);
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -87,7 +90,7 @@ describe('config', () => {
   });
 
   it('reads tokens, retention and the notify webhook', () => {
-    const config = parseConfig({ PIVOT_TOKEN: 'p', ADMIN_TOKEN: 'a', RETENTION_DAYS: '30', NOTIFY_WEBHOOK_URL: 'https://hooks.example.com/x/', NOTIFY_FORMAT: 'slack' });
+    const config = parseConfig({ FRONT_DESK_NUMBER: '+15551234567', PIVOT_TOKEN: 'p', ADMIN_TOKEN: 'a', RETENTION_DAYS: '30', NOTIFY_WEBHOOK_URL: 'https://hooks.example.com/x/', NOTIFY_FORMAT: 'slack' });
     expect(config).toMatchObject({ pivotToken: 'p', adminToken: 'a', retentionDays: 30, notify: { url: 'https://hooks.example.com/x', format: 'slack' } });
     expect(config.warnings).toEqual([]);
     expect(parseConfig({}).retentionDays).toBeUndefined();
