@@ -13,8 +13,7 @@ function presentedPivotTokens(c: AppContext): string[] {
 export const requirePivotToken: MiddlewareHandler<AppEnv> = async (c, next) => {
   const expected = c.var.config.pivotToken;
   if (expected !== undefined) {
-    const results = await Promise.all(presentedPivotTokens(c).map((token) => safeEqual(token, expected)));
-    if (!results.includes(true)) {
+    if (!presentedPivotTokens(c).some((token) => safeEqual(token, expected))) {
       throw new PivotEdgeError('unauthorized', 'a valid Pivot token is required', 401, { authenticate: 'Basic realm="pivot-edge"' });
     }
   }
@@ -28,7 +27,7 @@ export const requireAdminToken: MiddlewareHandler<AppEnv> = async (c, next) => {
     throw new PivotEdgeError('management_disabled', 'management is disabled: set ADMIN_TOKEN to enable it', 403);
   }
   const presented = bearerToken(c.req.header('authorization'));
-  if (presented === undefined || !(await safeEqual(presented, expected))) {
+  if (presented === undefined || !safeEqual(presented, expected)) {
     throw new PivotEdgeError('unauthorized', 'a valid admin bearer token is required', 401, { authenticate: 'Bearer realm="pivot-edge"' });
   }
   await next();

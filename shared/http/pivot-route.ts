@@ -28,7 +28,7 @@ export function pivotRoute(endpoint: Endpoint, answer: (call: PivotCall) => Flow
     const request = await readPivotRequest(c.req.raw);
     const context: CallContext = { config, dialect: chooseDialect(config.responseFormat, request), urls: endpointUrls(c, config) };
     try {
-      const now = await requestInstant(c, config);
+      const now = requestInstant(c, config);
       return flowResponse(c, await answer({ context, request, now, query: (name) => c.req.query(name) }));
     } catch (error) {
       const why = isPivotEdgeError(error) ? error.message : `unexpected: ${error instanceof Error ? error.message : String(error)}`;
