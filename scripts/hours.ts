@@ -1,0 +1,77 @@
+/**
+ * Explains a BUSINESS_HOURS value: canonical form, warnings, open/closed now, next change and the
+ * next 14 days. Usage: tsx scripts/hours.ts [schedule] [--tz Zone] [--at ISO] [--days N]
+ * Defaults come from BUSINESS_HOURS and TIMEZONE (a .env file in the cwd fills in unset ones).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { isPivotEdgeError } from '../shared/errors.js';
+import { explainHours, formatHoursError, parseHours } from '../shared/hours/index.js';
+
+const USAGE = 'usage: tsx scripts/hours.ts [schedule] [--tz Zone] [--at ISO-instant] [--days N]';
+
+/** KEY=VALUE lines, surrounding quotes stripped; variables already set in the environment win. */
+function loadDotEnv(path: string): void {
+  if (!existsSync(path)) return;
+  for (const raw of readFileSync(path, 'utf8').split(/\r?\n/)) {
+    const line = raw.trim().replace(/^export\s+/, '');
+    const equals = line.indexOf('=');
+    if (line === '' || line.startsWith('#') || equals < 1) continue;
+    const key = line.slice(0, equals).trim();
+    let value = line.slice(equals + 1).trim();
+    const quote = value.charAt(0);
+    if ((quote === '"' || quote === "'") && value.endsWith(quote) && value.length >= 2) value = value.slice(1, -1);
+    if (process.env[key] === undefined) process.env[key] = value;
+  }
+}
+
+interface Options {
+  schedule?: string;
+  timeZone?: string;
+  at?: string;
+  days?: string;
+}
+
+function readOptions(args: readonly string[]): Options {
+  const options: Options = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const value = (): string => {
+      const next = args[++i];
+      if (next === undefined) fail(`${arg} needs a value\n${USAGE}`);
+      return next;
+    };
+    if (arg === '--tz') options.timeZone = value();
+    else if (arg === '--at') options.at = value();
+    else if (arg === '--days') options.days = value();
+    else if (arg === '--help' || arg === '-h') fail(USAGE, 0);
+    else if (arg.startsWith('--')) fail(`unknown option ${arg}\n${USAGE}`);
+    else options.schedule = arg;
+  }
+  return options;
+}
+
+function fail(message: string, code = 1): never {
+  (code === 0 ? console.log : console.error)(message);
+  process.exit(code);
+}
+
+function main(): void {
+  loadDotEnv('.env');
+  const options = readOptions(process.argv.slice(2));
+  const source = options.schedule ?? process.env.BUSINESS_HOURS;
+  const timeZone = options.timeZone ?? process.env.TIMEZONE;
+  if (source === undefined) fail(`no schedule: pass one or set BUSINESS_HOURS\n${USAGE}`);
+  if (timeZone === undefined || timeZone === '') fail(`no time zone: pass --tz or set TIMEZONE\n${USAGE}`);
+  const now = options.at === undefined ? new Date() : new Date(options.at);
+  if (Number.isNaN(now.getTime())) fail(`--at: not an instant: ${JSON.stringify(options.at)} (e.g. 2026-12-24T15:00:00Z)`);
+  const days = options.days === undefined ? 14 : Number(options.days);
+  if (!Number.isInteger(days) || days < 1 || days > 366) fail('--days: a whole number from 1 to 366');
+  try {
+    console.log(explainHours(parseHours(source), timeZone, now, days));
+  } catch (error) {
+    if (!isPivotEdgeError(error)) throw error;
+    fail(error.code === 'hours_syntax' ? formatHoursError(source, error) : error.message);
+  }
+}
+
+main();
