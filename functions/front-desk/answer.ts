@@ -14,6 +14,8 @@ export function answerFrontDesk({ context, request, now, query }: PivotCall): Fl
   if (!state.known) throw new PivotEdgeError('config_invalid', state.why);
   if (!state.open) return voicemailFlow(context, closedGreeting(config, state.reason));
   if (config.menu !== undefined) return menuFlow(context, config.menu.prompt, 0);
+  const menuProblem = config.problems.find((problem) => problem.variable === 'MENU');
+  if (menuProblem !== undefined) throw new PivotEdgeError('config_invalid', menuProblem.message);
   if (config.frontDesk === undefined) {
     throw new PivotEdgeError('config_invalid', 'open, but none of FRONT_DESK_DEVICE_ID, FRONT_DESK_USER_ID, FRONT_DESK_NUMBER is set');
   }

@@ -2,7 +2,8 @@ import type { MenuTarget } from './types.js';
 import { EnvReader } from './read.js';
 import { kazooId, phoneNumber } from './targets.js';
 
-const DIGIT = /^[0-9*#]$/;
+// `#` ends input in both collect_dtmf and <Gather>, so it can never be a choice.
+const DIGIT = /^[0-9*]$/;
 
 /**
  * Parse MENU (`1=device:ID; 2=user:ID; 3=number:+15551234567; 9=voicemail; 0=front-desk`).
@@ -20,7 +21,7 @@ export function parseMenuEntries(source: string, reader: EnvReader): Map<string,
     const equals = entry.indexOf('=');
     const digit = equals < 0 ? entry : entry.slice(0, equals).trim();
     if (equals < 0 || !DIGIT.test(digit)) {
-      return reader.problem('MENU', `${where}: expected a key 0-9, * or # followed by "=", like "1=device:ID"`);
+      return reader.problem('MENU', `${where}: expected a key 0-9 or * followed by "=", like "1=device:ID" (# ends input, so it cannot be a choice)`);
     }
     if (entries.has(digit)) return reader.problem('MENU', `${where}: key ${digit} is already used`);
     const target = parseTarget(entry.slice(equals + 1).trim(), where, reader);

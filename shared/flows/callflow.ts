@@ -56,9 +56,9 @@ export function collectDtmf(options: CollectOptions, next?: CallflowAction): Cal
   return action('collect_dtmf', data, next);
 }
 
-/** Hand the call back to a Pivot endpoint (GET, kazoo parameter names). */
-export function pivot(voiceUrl: string): CallflowAction {
-  return action('pivot', { voice_url: voiceUrl, method: 'get', req_format: 'kazoo' });
+/** Hand the call back to a Pivot endpoint (GET, kazoo names); `next` runs if it cannot answer. */
+export function pivot(voiceUrl: string, next?: CallflowAction): CallflowAction {
+  return action('pivot', { voice_url: voiceUrl, method: 'get', req_format: 'kazoo' }, next);
 }
 
 export function hangup(): CallflowAction {

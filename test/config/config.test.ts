@@ -83,6 +83,12 @@ describe('config', () => {
     expect(messages({ FRONT_DESK_NUMBER: 'front desk' })).toContain('FRONT_DESK_NUMBER: expected a phone number like +15551234567, found "front desk"');
   });
 
+  it('warns when a URL variable points where Kazoo refuses to go', () => {
+    expect(parseConfig({ PUBLIC_BASE_URL: 'http://localhost:8787' }).warnings).toContain(
+      'PUBLIC_BASE_URL: Kazoo refuses URLs on localhost; use an address Kazoo can reach',
+    );
+  });
+
   it('normalises TTS_LANGUAGE to what TwiML accepts', () => {
     expect(parseConfig({ TTS_LANGUAGE: 'en-US' }).language).toBe('en');
     expect(parseConfig({ TTS_LANGUAGE: 'EN_GB' }).language).toBe('en-gb');
@@ -121,7 +127,10 @@ describe('MENU', () => {
     expect(menuMessages('1=front-desk; 2=sales')).toEqual([
       'MENU: entry "2=sales" at position 14: expected device:ID, user:ID, number:+1..., voicemail, voicemail:BOXID, front-desk or hangup, found "sales"',
     ]);
-    expect(menuMessages('1=front-desk;x=hangup')).toEqual(['MENU: entry "x=hangup" at position 13: expected a key 0-9, * or # followed by "=", like "1=device:ID"']);
+    expect(menuMessages('1=front-desk;x=hangup')).toEqual(['MENU: entry "x=hangup" at position 13: expected a key 0-9 or * followed by "=", like "1=device:ID" (# ends input, so it cannot be a choice)']);
+    expect(menuMessages('1=front-desk; #=hangup')).toEqual([
+      'MENU: entry "#=hangup" at position 14: expected a key 0-9 or * followed by "=", like "1=device:ID" (# ends input, so it cannot be a choice)',
+    ]);
     expect(menuMessages('1=hangup; 1=front-desk')).toEqual(['MENU: entry "1=front-desk" at position 10: key 1 is already used']);
     expect(menuMessages('1=device:abc')).toEqual(['MENU: entry "1=device:abc" at position 0: expected a Kazoo id of 32 hex characters, found "abc"']);
   });

@@ -41,6 +41,12 @@ describe('broken config still answers a valid flow, and logs why once', () => {
     );
   });
 
+  it('a bad MENU during hours: the fallback (not a silent ring-through), and the log says why', async () => {
+    const { json } = await frontDesk({ TIMEZONE: 'UTC', BUSINESS_HOURS: '24/7', MENU: '1=sales', VOICEMAIL_BOX_ID: BOX_ID, FRONT_DESK_DEVICE_ID: DEVICE_ID });
+    expect(json).toEqual(speak(APOLOGY, node('voicemail', { id: BOX_ID, action: 'compose' })));
+    expect(warnings[0]).toContain('MENU: entry \\"1=sales\\" at position 0');
+  });
+
   it('an invalid FORCE_STATE does not guess: fallback', async () => {
     const { json } = await frontDesk({ TIMEZONE: 'UTC', FORCE_STATE: 'maybe', VOICEMAIL_BOX_ID: BOX_ID });
     expect(json).toEqual(speak(APOLOGY, node('voicemail', { id: BOX_ID, action: 'compose' })));
