@@ -11,6 +11,8 @@ export default defineConfig({
           exclude: ['test/workerd/**', 'node_modules/**'],
         },
       },
+      // workerd tests (R2 binding, Worker entries): test/workerd/**
+      './vitest.workers.config.ts',
     ],
   },
 });

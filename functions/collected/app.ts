@@ -1,17 +1,14 @@
-import type { MiddlewareHandler } from 'hono';
 import { menuAnswer } from '../../shared/calls/index.js';
-import { createEndpointApp, pivotRoute, requirePivotToken, type AppEnv, type Platform } from '../../shared/http/index.js';
+import { loadConfig } from '../../shared/config/index.js';
+import { createEndpointApp, pivotRoute, requirePivotToken, type Platform } from '../../shared/http/index.js';
 
-/** collected is requested by the pivot child of our collect_dtmf, so it always answers Callflow JSON. */
-const answerInCallflow: MiddlewareHandler<AppEnv> = async (c, next) => {
-  c.set('config', { ...c.var.config, responseFormat: 'callflow' });
-  await next();
-};
-
-/** The collected function: routes a menu choice made through collect_dtmf. */
+/**
+ * The collected function: routes a menu choice made through collect_dtmf. It is requested by the
+ * pivot child of our own collect_dtmf, so it always answers Callflow JSON.
+ */
 export function createCollectedApp(platform: Platform) {
-  const app = createEndpointApp(platform);
-  app.use(requirePivotToken, answerInCallflow);
-  app.all('/', pivotRoute('collected', menuAnswer));
+  const app = createEndpointApp(platform, loadConfig);
+  app.use(requirePivotToken);
+  app.all('/', pivotRoute('collected', menuAnswer, { dialect: 'callflow' }));
   return app;
 }

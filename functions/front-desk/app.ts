@@ -1,9 +1,10 @@
+import { loadConfig } from '../../shared/config/index.js';
 import { createEndpointApp, pivotRoute, requirePivotToken, type Platform } from '../../shared/http/index.js';
 import { answerFrontDesk } from './answer.js';
 
 /** The front-desk function: every method Kazoo may use, at its root. */
 export function createFrontDeskApp(platform: Platform) {
-  const app = createEndpointApp(platform);
+  const app = createEndpointApp(platform, loadConfig);
   app.use(requirePivotToken);
   app.all('/', pivotRoute('front-desk', answerFrontDesk));
   return app;

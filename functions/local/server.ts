@@ -2,6 +2,8 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../shared/config/index.js';
 import { nodePlatform } from '../../shared/platform/node.js';
+import { startRetention } from '../recordings/retention.js';
+import { fsRecordingStore } from '../recordings/store-fs.js';
 import { createAllInOneApp } from './app.js';
 import { startupReport } from './startup-report.js';
 
@@ -17,7 +19,9 @@ export async function startLocalServer(
   options: { readonly port?: number; readonly hostname?: string; readonly quiet?: boolean } = {},
 ): Promise<LocalServer> {
   const config = loadConfig(env);
-  const app = createAllInOneApp(nodePlatform(env));
+  const app = createAllInOneApp(nodePlatform(env), { store: fsRecordingStore });
+  // RETENTION_DAYS: a sweep at start, then on a timer (unref'd: it never keeps the process alive).
+  const retention = startRetention(fsRecordingStore(env, config), config);
   const hostname = options.hostname ?? env['HOST'] ?? '0.0.0.0';
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, port: options.port ?? config.port, hostname }, () => resolve(started));
@@ -27,6 +31,9 @@ export async function startLocalServer(
   if (options.quiet !== true) console.log(startupReport(config, origin, new Date()));
   return {
     origin,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () => {
+      retention.stop();
+      return new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    },
   };
 }

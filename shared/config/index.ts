@@ -1,127 +1,17 @@
-import { isPivotEdgeError } from '../errors.js';
-import { parseHours } from '../hours/index.js';
-import type { Schedule } from '../hours/types.js';
-import {
-  DEFAULT_BUSINESS_HOURS,
-  DEFAULT_GREETING_CLOSED,
-  DEFAULT_GREETING_OPEN,
-  DEFAULT_RECORDINGS_DIR,
-} from './defaults.js';
-import { readLanguage } from './language.js';
-import { readMenu } from './menu-config.js';
-import { EnvReader } from './read.js';
-import { readFrontDesk, kazooId } from './targets.js';
-import type { Config, Endpoint } from './types.js';
+import { cachedPerEnv } from './cache.js';
+import { parseConfigWith } from './parse.js';
+import { readSchedule } from './schedule.js';
+import type { Config } from './types.js';
 
 export type * from './types.js';
 
-const cache = new WeakMap<object, Config>();
+/** Parse the whole config, hours included, without the cache (tests, the check-config script). */
+export function parseConfig(env: Readonly<Record<string, unknown>>): Config {
+  return parseConfigWith(env, readSchedule);
+}
 
 /**
- * Turn environment variables into the frozen, validated Config. Never throws: a bad variable
- * is left out and described in `problems`. Cached per env object, so parsing happens once per
- * process or isolate.
+ * The frozen, validated Config. Never throws: a bad variable is left out and described in
+ * `problems`. Cached per env object, so parsing happens once per process or isolate.
  */
-export function loadConfig(env: Readonly<Record<string, unknown>>): Config {
-  const cached = cache.get(env);
-  if (cached !== undefined) return cached;
-  const config = parseConfig(env);
-  cache.set(env, config);
-  return config;
-}
-
-/** Parse without the cache (tests, the check-config script). */
-export function parseConfig(env: Readonly<Record<string, unknown>>): Config {
-  const read = new EnvReader(env);
-  const timeZone = readTimeZone(read);
-  const hours = readHours(read);
-  const voicemailBoxId = optional(read.text('VOICEMAIL_BOX_ID'), (id) => kazooId(id, 'VOICEMAIL_BOX_ID', read));
-  const pivotToken = read.text('PIVOT_TOKEN');
-  if (pivotToken === undefined) read.warnings.push('PIVOT_TOKEN is unset: any caller of these URLs is answered');
-  const notifyUrl = read.url('NOTIFY_WEBHOOK_URL');
-  const frontDesk = readFrontDesk(read);
-  const menu = readMenu(read);
-  if (frontDesk === undefined && menu === undefined) {
-    read.warnings.push('no FRONT_DESK_DEVICE_ID, FRONT_DESK_USER_ID, FRONT_DESK_NUMBER or MENU: open-hours calls get the fallback (voicemail)');
-  }
-  const config: Config = {
-    ...defined('timeZone', timeZone),
-    ...defined('hours', hours),
-    forceState: read.choice('FORCE_STATE', ['auto', 'open', 'closed'], 'auto'),
-    responseFormat: read.choice('RESPONSE_FORMAT', ['callflow', 'twiml', 'auto'], 'callflow'),
-    ...defined('frontDesk', frontDesk),
-    ringTimeout: read.integer('RING_TIMEOUT', 5, 600, 20),
-    ...defined('voicemailBoxId', voicemailBoxId),
-    greetingOpen: greeting(read.text('GREETING_OPEN'), DEFAULT_GREETING_OPEN),
-    greetingClosed: greeting(read.text('GREETING_CLOSED'), DEFAULT_GREETING_CLOSED),
-    voice: read.choice('TTS_VOICE', ['female', 'male'], 'female'),
-    language: readLanguage(read),
-    ...defined('menu', menu),
-    ...defined('publicBaseUrl', read.url('PUBLIC_BASE_URL')),
-    endpointUrls: readEndpointUrls(read),
-    ...defined('pivotToken', pivotToken),
-    ...defined('adminToken', read.text('ADMIN_TOKEN')),
-    recordingFormat: read.choice('RECORDING_FORMAT', ['mp3', 'wav'], 'mp3'),
-    maxRecordingSeconds: read.integer('MAX_RECORDING_SECONDS', 5, 10800, 300),
-    maxRecordingBytes: read.integer('MAX_RECORDING_MB', 1, 4096, 50) * 1024 * 1024,
-    ...defined('retentionDays', read.optionalInteger('RETENTION_DAYS', 1, 36500)),
-    ...defined('notify', notifyUrl && { url: notifyUrl, format: read.choice('NOTIFY_FORMAT', ['json', 'slack'], 'json') }),
-    recordingsDir: read.text('RECORDINGS_DIR') ?? DEFAULT_RECORDINGS_DIR,
-    ...defined('recordingsBucket', read.text('RECORDINGS_BUCKET')),
-    port: read.integer('PORT', 1, 65535, 8787),
-    problems: Object.freeze(read.problems),
-    warnings: Object.freeze(read.warnings),
-  };
-  return Object.freeze(config);
-}
-
-function readTimeZone(read: EnvReader): string | undefined {
-  const zone = read.text('TIMEZONE');
-  if (zone === undefined) return read.problem('TIMEZONE', 'required: an IANA zone like America/New_York');
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return read.problem('TIMEZONE', `expected an IANA zone like America/New_York, found "${zone}"`);
-  }
-}
-
-function readHours(read: EnvReader): Schedule | undefined {
-  const source = read.text('BUSINESS_HOURS') ?? DEFAULT_BUSINESS_HOURS;
-  try {
-    return parseHours(source);
-  } catch (error) {
-    if (isPivotEdgeError(error)) return read.problem('BUSINESS_HOURS', error.message.replace(/^BUSINESS_HOURS: /, ''));
-    throw error;
-  }
-}
-
-const ENDPOINT_VARIABLES: Readonly<Record<Endpoint, string>> = {
-  'front-desk': 'FRONT_DESK_URL',
-  collected: 'COLLECTED_URL',
-  gathered: 'GATHERED_URL',
-  recordings: 'RECORDINGS_URL',
-};
-
-function readEndpointUrls(read: EnvReader): Partial<Record<Endpoint, string>> {
-  const urls: Partial<Record<Endpoint, string>> = {};
-  for (const [endpoint, variable] of Object.entries(ENDPOINT_VARIABLES) as [Endpoint, string][]) {
-    const url = read.url(variable);
-    if (url !== undefined) urls[endpoint] = url;
-  }
-  return Object.freeze(urls);
-}
-
-/** A greeting; `none` turns it off (an empty value counts as unset, as deploy tools set empty defaults). */
-function greeting(text: string | undefined, fallback: string): string {
-  if (text === undefined) return fallback;
-  return text.toLowerCase() === 'none' ? '' : text;
-}
-
-function optional<T>(raw: string | undefined, parse: (raw: string) => T | undefined): T | undefined {
-  return raw === undefined ? undefined : parse(raw);
-}
-
-/** `{ key: value }` when value is defined, else `{}` (exactOptionalPropertyTypes forbids explicit undefined). */
-function defined<K extends string, V>(key: K, value: V | undefined | ''): { [P in K]?: V } {
-  return value === undefined || value === '' ? {} : ({ [key]: value } as { [P in K]: V });
-}
+export const loadConfig = cachedPerEnv(parseConfig);

@@ -1,4 +1,4 @@
-export { createEndpointApp } from './app.js';
+export { createEndpointApp, type ConfigLoader } from './app.js';
 export { requireAdminToken, requirePivotToken } from './auth.js';
 export { requestInstant } from './clock.js';
 export { errorResponse } from './errors.js';

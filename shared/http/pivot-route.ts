@@ -20,13 +20,19 @@ export interface PivotCall {
 
 /**
  * Wrap an endpoint's answer so Kazoo always gets 200 and a valid flow: any error (broken config,
- * garbage input, a bug) is logged once and answered with the fallback flow instead.
+ * garbage input, a bug) is logged once and answered with the fallback flow instead. `dialect`
+ * fixes the answer's dialect for endpoints only our own flows call (collected, gathered).
  */
-export function pivotRoute(endpoint: Endpoint, answer: (call: PivotCall) => Flow | Promise<Flow>): Handler<AppEnv> {
+export function pivotRoute(
+  endpoint: Endpoint,
+  answer: (call: PivotCall) => Flow | Promise<Flow>,
+  options: { readonly dialect?: Dialect } = {},
+): Handler<AppEnv> {
   return async (c) => {
     const config = c.var.config;
     const request = await readPivotRequest(c.req.raw);
-    const context: CallContext = { config, dialect: chooseDialect(config.responseFormat, request), urls: endpointUrls(c, config) };
+    const dialect = options.dialect ?? chooseDialect(config.responseFormat, request);
+    const context: CallContext = { config, dialect, urls: endpointUrls(c, config) };
     try {
       const now = requestInstant(c, config);
       return flowResponse(c, await answer({ context, request, now, query: (name) => c.req.query(name) }));

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { createAllInOneApp } from '../../functions/local/app.js';
 import { nodePlatform } from '../../shared/platform/node.js';
+import { fsRecordingStore } from '../../functions/recordings/store-fs.js';
 import { callflowProblems, kazooSchemasPresent } from './kazoo-schemas.js';
 import { twimlProblems } from './twiml-check.js';
 
@@ -22,7 +23,7 @@ export const TWIML_FIRST_GET =
 
 /** Ask an app built from `env` (a fresh object per test, so config parsing is not shared). */
 export async function ask(env: Record<string, string>, path: string, init: RequestInit = {}): Promise<Response> {
-  const app = createAllInOneApp(nodePlatform({ ...env }));
+  const app = createAllInOneApp(nodePlatform({ ...env }), { store: fsRecordingStore });
   return app.request(`${BASE}${path}`, init);
 }
 

@@ -1,0 +1,92 @@
+import type { Schedule } from '../hours/types.js';
+import {
+  DEFAULT_GREETING_CLOSED,
+  DEFAULT_GREETING_OPEN,
+  DEFAULT_RECORDINGS_DIR,
+} from './defaults.js';
+import { readLanguage } from './language.js';
+import { readMenu } from './menu-config.js';
+import { EnvReader } from './read.js';
+import { readFrontDesk, kazooId } from './targets.js';
+import type { Config, Endpoint } from './types.js';
+
+/** Reads TIMEZONE and BUSINESS_HOURS; injected so functions that never look at hours do not bundle the parser. */
+export type ScheduleReader = (read: EnvReader) => { readonly timeZone?: string; readonly hours?: Schedule };
+
+/**
+ * Turn environment variables into the frozen, validated Config. Never throws: a bad variable
+ * is left out and described in `problems`.
+ */
+export function parseConfigWith(env: Readonly<Record<string, unknown>>, readSchedule?: ScheduleReader): Config {
+  const read = new EnvReader(env);
+  const { timeZone, hours } = readSchedule?.(read) ?? {};
+  const voicemailBoxId = optional(read.text('VOICEMAIL_BOX_ID'), (id) => kazooId(id, 'VOICEMAIL_BOX_ID', read));
+  const pivotToken = read.text('PIVOT_TOKEN');
+  if (pivotToken === undefined) read.warnings.push('PIVOT_TOKEN is unset: any caller of these URLs is answered');
+  const notifyUrl = read.url('NOTIFY_WEBHOOK_URL');
+  const frontDesk = readFrontDesk(read);
+  const menu = readMenu(read);
+  if (frontDesk === undefined && menu === undefined) {
+    read.warnings.push('no FRONT_DESK_DEVICE_ID, FRONT_DESK_USER_ID, FRONT_DESK_NUMBER or MENU: open-hours calls get the fallback (voicemail)');
+  }
+  const config: Config = {
+    ...defined('timeZone', timeZone),
+    ...defined('hours', hours),
+    forceState: read.choice('FORCE_STATE', ['auto', 'open', 'closed'], 'auto'),
+    responseFormat: read.choice('RESPONSE_FORMAT', ['callflow', 'twiml', 'auto'], 'callflow'),
+    ...defined('frontDesk', frontDesk),
+    ringTimeout: read.integer('RING_TIMEOUT', 5, 600, 20),
+    ...defined('voicemailBoxId', voicemailBoxId),
+    greetingOpen: greeting(read.text('GREETING_OPEN'), DEFAULT_GREETING_OPEN),
+    greetingClosed: greeting(read.text('GREETING_CLOSED'), DEFAULT_GREETING_CLOSED),
+    voice: read.choice('TTS_VOICE', ['female', 'male'], 'female'),
+    language: readLanguage(read),
+    ...defined('menu', menu),
+    ...defined('publicBaseUrl', read.url('PUBLIC_BASE_URL')),
+    endpointUrls: readEndpointUrls(read),
+    ...defined('pivotToken', pivotToken),
+    ...defined('adminToken', read.text('ADMIN_TOKEN')),
+    recordingFormat: read.choice('RECORDING_FORMAT', ['mp3', 'wav'], 'mp3'),
+    maxRecordingSeconds: read.integer('MAX_RECORDING_SECONDS', 5, 10800, 300),
+    maxRecordingBytes: read.integer('MAX_RECORDING_MB', 1, 4096, 50) * 1024 * 1024,
+    ...defined('retentionDays', read.optionalInteger('RETENTION_DAYS', 1, 36500)),
+    ...defined('notify', notifyUrl && { url: notifyUrl, format: read.choice('NOTIFY_FORMAT', ['json', 'slack'], 'json') }),
+    recordingsDir: read.text('RECORDINGS_DIR') ?? DEFAULT_RECORDINGS_DIR,
+    ...defined('recordingsBucket', read.text('RECORDINGS_BUCKET')),
+    port: read.integer('PORT', 1, 65535, 8787),
+    problems: Object.freeze(read.problems),
+    warnings: Object.freeze(read.warnings),
+  };
+  return Object.freeze(config);
+}
+
+const ENDPOINT_VARIABLES: Readonly<Record<Endpoint, string>> = {
+  'front-desk': 'FRONT_DESK_URL',
+  collected: 'COLLECTED_URL',
+  gathered: 'GATHERED_URL',
+  recordings: 'RECORDINGS_URL',
+};
+
+function readEndpointUrls(read: EnvReader): Partial<Record<Endpoint, string>> {
+  const urls: Partial<Record<Endpoint, string>> = {};
+  for (const [endpoint, variable] of Object.entries(ENDPOINT_VARIABLES) as [Endpoint, string][]) {
+    const url = read.url(variable);
+    if (url !== undefined) urls[endpoint] = url;
+  }
+  return Object.freeze(urls);
+}
+
+/** A greeting; `none` turns it off (an empty value counts as unset, as deploy tools set empty defaults). */
+function greeting(text: string | undefined, fallback: string): string {
+  if (text === undefined) return fallback;
+  return text.toLowerCase() === 'none' ? '' : text;
+}
+
+function optional<T>(raw: string | undefined, parse: (raw: string) => T | undefined): T | undefined {
+  return raw === undefined ? undefined : parse(raw);
+}
+
+/** `{ key: value }` when value is defined, else `{}` (exactOptionalPropertyTypes forbids explicit undefined). */
+function defined<K extends string, V>(key: K, value: V | undefined | ''): { [P in K]?: V } {
+  return value === undefined || value === '' ? {} : ({ [key]: value } as { [P in K]: V });
+}

@@ -1,0 +1,56 @@
+import { AwsClient } from 'aws4fetch';
+import { logEvent } from '../http/log.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** `<X>_URL` to fill from the Function URL of the Lambda function named by `<X>_FUNCTION_NAME`. */
+const SIBLINGS = ['FRONT_DESK', 'COLLECTED', 'GATHERED', 'RECORDINGS'] as const;
+
+/**
+ * The env with every unset `<X>_URL` filled in from the Function URL of the function named in
+ * `<X>_FUNCTION_NAME` (SAM sets these where a `!GetAtt` would make a dependency cycle). A failed
+ * lookup is logged and left unset, and retried by the next call.
+ */
+export async function withSiblingUrls(env: Env): Promise<Env> {
+  const wanted = missing(env);
+  if (wanted.length === 0) return env;
+  const found = await Promise.all(wanted.map((name) => functionUrl(env, env[`${name}_FUNCTION_NAME`]!.trim())));
+  const filled: Record<string, string | undefined> = { ...env };
+  wanted.forEach((name, index) => {
+    if (found[index] !== undefined) filled[`${name}_URL`] = found[index];
+  });
+  return filled;
+}
+
+/** True while some `<X>_FUNCTION_NAME` has no `<X>_URL` yet (first call, or a failed lookup). */
+export function siblingUrlsMissing(env: Env): boolean {
+  return missing(env).length > 0;
+}
+
+function missing(env: Env): (typeof SIBLINGS)[number][] {
+  return SIBLINGS.filter((name) => !env[`${name}_URL`]?.trim() && env[`${name}_FUNCTION_NAME`]?.trim());
+}
+
+/** `GetFunctionUrlConfig` over SigV4 (aws4fetch, no AWS SDK); `AWS_ENDPOINT_URL_LAMBDA` overrides the endpoint. */
+async function functionUrl(env: Env, functionName: string): Promise<string | undefined> {
+  const region = env.AWS_REGION ?? 'us-east-1';
+  const endpoint = env.AWS_ENDPOINT_URL_LAMBDA ?? `https://lambda.${region}.amazonaws.com`;
+  const client = new AwsClient({
+    accessKeyId: env.AWS_ACCESS_KEY_ID ?? '',
+    secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '',
+    ...(env.AWS_SESSION_TOKEN === undefined ? {} : { sessionToken: env.AWS_SESSION_TOKEN }),
+    service: 'lambda',
+    region,
+    retries: 2,
+  });
+  try {
+    const response = await client.fetch(`${endpoint.replace(/\/+$/, '')}/2021-10-31/functions/${encodeURIComponent(functionName)}/url`);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const { FunctionUrl } = (await response.json()) as { FunctionUrl?: unknown };
+    if (typeof FunctionUrl !== 'string') throw new Error('no FunctionUrl in the answer');
+    return FunctionUrl.replace(/\/+$/, '');
+  } catch (error) {
+    logEvent('error', 'sibling_url_lookup_failed', { functionName, message: error instanceof Error ? error.message : String(error) });
+    return undefined;
+  }
+}

@@ -1,0 +1,109 @@
+import { pieces } from './chunks.js';
+import type { BlobStore } from './types.js';
+
+// The slice of the R2 binding we use, typed here so this file needs neither workers-types nor
+// `cloudflare:` imports; the real `R2Bucket` is structurally compatible.
+interface R2Object {
+  readonly key: string;
+  readonly size: number;
+  readonly uploaded: Date;
+}
+interface R2ObjectBody extends R2Object {
+  readonly body: ReadableStream<Uint8Array>;
+  text(): Promise<string>;
+}
+interface R2Upload {
+  uploadPart(partNumber: number, value: Uint8Array): Promise<{ partNumber: number; etag: string }>;
+  complete(parts: { partNumber: number; etag: string }[]): Promise<unknown>;
+  abort(): Promise<void>;
+}
+type R2Value = ReadableStream | ArrayBuffer | ArrayBufferView | string | null;
+export interface R2BucketLike {
+  put(key: string, value: R2Value, options?: { httpMetadata?: { contentType?: string } }): Promise<unknown>;
+  get(key: string, options?: { range?: { offset: number; length: number } }): Promise<R2ObjectBody | null>;
+  list(options?: { prefix?: string; startAfter?: string; limit?: number }): Promise<{ objects: R2Object[]; truncated: boolean }>;
+  delete(keys: string | string[]): Promise<void>;
+  createMultipartUpload(key: string, options?: { httpMetadata?: { contentType?: string } }): Promise<R2Upload>;
+}
+
+type FixedLengthStreamClass = new (length: number) => TransformStream<Uint8Array, Uint8Array>;
+
+/**
+ * BlobStore on an R2 binding. R2 `put` needs to know a stream's length: with a Content-Length the
+ * body streams through workerd's `FixedLengthStream` (which also fails a short body); without one
+ * it goes up as a multipart upload in `partSize` pieces (default 10 MiB; R2 needs 5 MiB and equal
+ * parts), so memory stays at one piece. A body that fits one piece is a single put.
+ */
+export function createR2BlobStore(bucket: R2BucketLike, options: { readonly partSize?: number } = {}): BlobStore {
+  const partSize = options.partSize ?? 10 * 1024 * 1024;
+
+  async function putMultipart(key: string, body: ReadableStream<Uint8Array>, contentType: string): Promise<number> {
+    const chunks = pieces(body, partSize);
+    const first = await chunks.next();
+    const second = first.done ? first : await chunks.next();
+    if (second.done) {
+      const data = first.done ? new Uint8Array(0) : first.value;
+      await bucket.put(key, data, { httpMetadata: { contentType } });
+      return data.byteLength;
+    }
+    const upload = await bucket.createMultipartUpload(key, { httpMetadata: { contentType } });
+    const parts: { partNumber: number; etag: string }[] = [];
+    let bytes = 0;
+    try {
+      const send = async (piece: Uint8Array<ArrayBuffer>): Promise<void> => {
+        parts.push(await upload.uploadPart(parts.length + 1, piece));
+        bytes += piece.byteLength;
+      };
+      await send(first.value as Uint8Array<ArrayBuffer>);
+      await send(second.value);
+      for await (const piece of chunks) await send(piece);
+      await upload.complete(parts);
+      return bytes;
+    } catch (error) {
+      await chunks.cancel(error).catch(() => undefined);
+      await upload.abort().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  return {
+    async putStream(key, body, { contentType, length }) {
+      if (length === undefined) return putMultipart(key, body, contentType);
+      const Fixed = (globalThis as unknown as { FixedLengthStream: FixedLengthStreamClass }).FixedLengthStream;
+      try {
+        await bucket.put(key, body.pipeThrough(new Fixed(length)), { httpMetadata: { contentType } });
+      } catch (error) {
+        // R2 may commit once the declared length arrived even though the source then failed.
+        await bucket.delete(key).catch(() => undefined);
+        throw error;
+      }
+      return length;
+    },
+
+    async putBytes(key, data, contentType) {
+      await bucket.put(key, data, { httpMetadata: { contentType } });
+    },
+
+    async getStream(key, range) {
+      const object = await bucket.get(key, range === undefined ? {} : { range });
+      return object === null ? null : object.body;
+    },
+
+    async getText(key) {
+      const object = await bucket.get(key);
+      return object === null ? null : object.text();
+    },
+
+    async list(prefix, { startAfter, limit }) {
+      const page = await bucket.list({ prefix, limit, ...(startAfter === undefined ? {} : { startAfter }) });
+      return {
+        items: page.objects.map((object) => ({ key: object.key, size: object.size, modified: object.uploaded })),
+        truncated: page.truncated,
+      };
+    },
+
+    async delete(keys) {
+      if (keys.length > 0) await bucket.delete([...keys]);
+    },
+  };
+}

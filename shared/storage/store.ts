@@ -1,0 +1,178 @@
+import { PivotEdgeError, isPivotEdgeError } from '../errors.js';
+import { callKey, isRecordingId, newRecordingId, olderThanMarker } from './ids.js';
+import { byteLimit } from './limit.js';
+import type { BlobStore, ByteRange, NewRecording, RecordingMeta, RecordingPage, RecordingStore } from './types.js';
+
+// Key layout (see README "Recordings storage"):
+//   audio/<id>                 the audio, written first
+//   meta/<id>.json             the metadata record; its existence is what makes a recording visible
+//   calls/<callKey>.<id>       empty marker: the recordings of one call (for the duration follow-up)
+//   durations/<callKey>.json   a duration that arrived before its upload
+const audioKey = (id: string): string => `audio/${id}`;
+const metaKey = (id: string): string => `meta/${id}.json`;
+const callPrefix = (callId: string): string => `calls/${callKey(callId)}.`;
+const durationKey = (callId: string): string => `durations/${callKey(callId)}.json`;
+const JSON_TYPE = 'application/json';
+const SWEEP_PAGES = 50;
+const SWEEP_PAGE_SIZE = 100;
+
+/** Recordings on top of any BlobStore backend; `now` is for tests. */
+export function createRecordingStore(blob: BlobStore, options: { readonly now?: () => Date } = {}): RecordingStore {
+  const now = options.now ?? (() => new Date());
+
+  async function readMeta(id: string): Promise<RecordingMeta | null> {
+    if (!isRecordingId(id)) return null;
+    const text = await blob.getText(metaKey(id));
+    return text === null ? null : (JSON.parse(text) as RecordingMeta);
+  }
+
+  const writeMeta = (meta: RecordingMeta): Promise<void> => blob.putBytes(metaKey(meta.id), JSON.stringify(meta), JSON_TYPE);
+
+  async function pendingDuration(callId: string): Promise<number | undefined> {
+    const text = await blob.getText(durationKey(callId));
+    if (text === null) return undefined;
+    const record = JSON.parse(text) as { callId?: string; durationSeconds?: number };
+    return record.callId === callId ? record.durationSeconds : undefined;
+  }
+
+  async function remove(meta: Pick<RecordingMeta, 'id' | 'callId'>): Promise<void> {
+    // Metadata first: once it is gone the recording is invisible, whatever happens next.
+    await blob.delete([metaKey(meta.id)]);
+    await blob.delete([audioKey(meta.id), callPrefix(meta.callId) + meta.id]);
+  }
+
+  async function sweepPrefix(prefix: string, cutoff: Date, each: (key: string) => Promise<void>): Promise<number> {
+    let count = 0;
+    let startAfter = prefix + olderThanMarker(cutoff);
+    for (let page = 0; page < SWEEP_PAGES; page++) {
+      const { items, truncated } = await blob.list(prefix, { startAfter, limit: SWEEP_PAGE_SIZE });
+      for (const item of items) await each(item.key);
+      count += items.length;
+      const last = items.at(-1);
+      if (!truncated || last === undefined) break;
+      startAfter = last.key;
+    }
+    return count;
+  }
+
+  async function sweepByAge(prefix: string, cutoff: Date): Promise<void> {
+    let startAfter: string | undefined;
+    for (let page = 0; page < SWEEP_PAGES; page++) {
+      const { items, truncated } = await blob.list(prefix, { ...(startAfter === undefined ? {} : { startAfter }), limit: SWEEP_PAGE_SIZE });
+      const old = items.filter((item) => item.modified < cutoff).map((item) => item.key);
+      if (old.length > 0) await blob.delete(old);
+      const last = items.at(-1);
+      if (!truncated || last === undefined) break;
+      startAfter = last.key;
+    }
+  }
+
+  return {
+    async save(recording, body, limits) {
+      const receivedAt = now();
+      const id = newRecordingId(receivedAt);
+      const limit = byteLimit(limits.maxBytes, limits.length);
+      let bytes: number;
+      try {
+        bytes = await blob.putStream(audioKey(id), body.pipeThrough(limit.stream), {
+          contentType: recording.contentType,
+          ...(limits.length === undefined ? {} : { length: limits.length }),
+        });
+      } catch (error) {
+        // The key is fresh, so removing whatever a backend may have kept loses nothing.
+        await blob.delete([audioKey(id)]).catch(() => undefined);
+        throw limit.failure() ?? storageError(error);
+      }
+      const early = await pendingDuration(recording.callId).catch(() => undefined);
+      let meta: RecordingMeta = {
+        ...recording,
+        ...(early === undefined ? {} : { durationSeconds: early }),
+        id,
+        receivedAt: receivedAt.toISOString(),
+        bytes,
+      };
+      try {
+        await writeMeta(meta);
+        await blob.putBytes(callPrefix(recording.callId) + id, '', 'text/plain');
+      } catch (error) {
+        await remove(meta).catch(() => undefined);
+        throw storageError(error);
+      }
+      // A follow-up that raced us wrote its duration before looking for our marker: look again.
+      if (meta.durationSeconds === undefined) {
+        const late = await pendingDuration(recording.callId).catch(() => undefined);
+        if (late !== undefined) {
+          meta = { ...meta, durationSeconds: late };
+          await writeMeta(meta).catch(() => undefined);
+        }
+      }
+      return meta;
+    },
+
+    get: readMeta,
+
+    async open(id: string, range?: ByteRange) {
+      if (!isRecordingId(id)) return null;
+      return blob.getStream(audioKey(id), range);
+    },
+
+    async list({ cursor, limit }): Promise<RecordingPage> {
+      if (cursor !== undefined && !isRecordingId(cursor)) {
+        throw new PivotEdgeError('bad_cursor', 'The cursor is not one this API handed out.', 400, { cursor });
+      }
+      const { items, truncated } = await blob.list('meta/', {
+        ...(cursor === undefined ? {} : { startAfter: metaKey(cursor) }),
+        limit,
+      });
+      const ids = items.map((item) => item.key.slice('meta/'.length, -'.json'.length));
+      const metas = await Promise.all(ids.map(readMeta));
+      const last = ids.at(-1);
+      return {
+        items: metas.filter((meta): meta is RecordingMeta => meta !== null),
+        ...(truncated && last !== undefined ? { cursor: last } : {}),
+      };
+    },
+
+    async delete(id) {
+      const meta = await readMeta(id);
+      if (meta === null) return false;
+      await remove(meta);
+      return true;
+    },
+
+    async setDuration(callId, seconds) {
+      await blob.putBytes(durationKey(callId), JSON.stringify({ callId, durationSeconds: seconds }), JSON_TYPE);
+      const prefix = callPrefix(callId);
+      const { items } = await blob.list(prefix, { limit: 100 });
+      let changed = 0;
+      for (const item of items) {
+        const meta = await readMeta(item.key.slice(prefix.length));
+        if (meta === null || meta.callId !== callId || meta.durationSeconds === seconds) continue;
+        await writeMeta({ ...meta, durationSeconds: seconds });
+        changed++;
+      }
+      return changed;
+    },
+
+    async sweep(cutoff) {
+      const deleted = await sweepPrefix('meta/', cutoff, async (key) => {
+        const meta = await readMeta(key.slice('meta/'.length, -'.json'.length));
+        if (meta !== null) await remove(meta);
+        else await blob.delete([key]);
+      });
+      // Leftovers: audio whose metadata write failed, stale markers and early durations.
+      await sweepPrefix('audio/', cutoff, (key) => blob.delete([key]));
+      await sweepByAge('calls/', cutoff);
+      await sweepByAge('durations/', cutoff);
+      return deleted;
+    },
+  };
+}
+
+function storageError(error: unknown): PivotEdgeError {
+  if (isPivotEdgeError(error)) return error;
+  // The cause stays in details for the log; it carries no secret (keys and bucket names only).
+  return new PivotEdgeError('storage_failed', 'The recording could not be stored; retry later.', 503, {
+    cause: error instanceof Error ? error.message : String(error),
+  });
+}

@@ -1,0 +1,59 @@
+// The recordings Worker entry inside workerd with a real R2 binding: uploads with and without a
+// length, listing, ranges, deletion, the follow-up and the cron sweep.
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import worker from '../../functions/recordings/worker.js';
+import { bytes, streamOf } from '../storage/contract.js';
+
+const vars = { ...env, TIMEZONE: 'UTC', PIVOT_TOKEN: 'p-token', ADMIN_TOKEN: 'a-token', PUBLIC_BASE_URL: 'https://rec.example.com', RETENTION_DAYS: '1' };
+const admin = { authorization: 'Bearer a-token' };
+const pivot = { authorization: `Basic ${btoa('pivot:p-token')}` };
+
+async function call(path: string, init: RequestInit = {}): Promise<Response> {
+  const ctx = createExecutionContext();
+  const response = await worker.fetch(new Request(`https://rec.example.com${path}`, init), vars, ctx as unknown as Parameters<typeof worker.fetch>[2]);
+  await waitOnExecutionContext(ctx);
+  return response;
+}
+
+describe('recordings Worker (R2)', () => {
+  it('stores uploads of known and unknown length, serves ranges, deletes', async () => {
+    const data = bytes(70_000);
+    const known = await call('/call_recording_w1.mp3?from=100', { method: 'PUT', body: data, headers: { ...pivot, 'content-type': 'audio/mpeg' } });
+    expect(known.status).toBe(201);
+    const chunked = await call('/recordings/w2.wav', { method: 'PUT', body: streamOf(bytes(5000, 2), 1000), headers: { ...pivot, 'content-type': 'audio/x-wav' } });
+    expect(chunked.status).toBe(201);
+    const list = (await (await call('/recordings', { headers: admin })).json()) as { items: { id: string; callId: string; bytes: number }[] };
+    expect(list.items.map((item) => [item.callId, item.bytes])).toEqual([['w2', 5000], ['w1', 70_000]]);
+    const id = list.items[1]?.id ?? '';
+    const ranged = await call(`/${id}`, { headers: { ...admin, range: 'bytes=-10' } });
+    expect(ranged.status).toBe(206);
+    expect(new Uint8Array(await ranged.arrayBuffer())).toEqual(data.slice(-10));
+    expect((await call(`/${id}`, { method: 'DELETE', headers: admin })).status).toBe(204);
+    expect((await call(`/${id}`, { method: 'DELETE', headers: admin })).status).toBe(404);
+  });
+
+  it('refuses bad names, types and tokens before storing', async () => {
+    expect((await call('/..%2fx.mp3', { method: 'PUT', body: 'x', headers: { ...pivot, 'content-type': 'audio/mpeg' } })).status).toBe(400);
+    expect((await call('/x.mp3', { method: 'PUT', body: 'x', headers: { ...pivot, 'content-type': 'text/html' } })).status).toBe(415);
+    expect((await call('/x.mp3', { method: 'PUT', body: 'x', headers: { 'content-type': 'audio/mpeg' } })).status).toBe(401);
+  });
+
+  it('answers the <Record> follow-up with TwiML and applies the duration', async () => {
+    const form = new URLSearchParams({ CallSid: 'w3', RecordingUrl: 'https://rec.example.com/call_recording_w3.mp3', RecordingDuration: '8' });
+    const answer = await call('/', { method: 'POST', body: form, headers: { ...pivot, 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(answer.headers.get('content-type')).toBe('application/xml');
+    expect(await answer.text()).toContain('<Hangup/>');
+    expect((await call('/call_recording_w3.mp3', { method: 'PUT', body: 'abc', headers: { ...pivot, 'content-type': 'audio/mpeg' } })).status).toBe(201);
+    const list = (await (await call('/', { headers: admin })).json()) as { items: { callId: string; durationSeconds: number | null }[] };
+    expect(list.items.find((item) => item.callId === 'w3')?.durationSeconds).toBe(8);
+  });
+
+  it('sweeps nothing recent from the cron handler', async () => {
+    const ctx = createExecutionContext();
+    worker.scheduled({}, vars, ctx);
+    await waitOnExecutionContext(ctx);
+    const list = (await (await call('/', { headers: admin })).json()) as { items: unknown[] };
+    expect(list.items.length).toBeGreaterThan(0);
+  });
+});
