@@ -7,7 +7,7 @@ import { goodbyeFlow, voicemailFlow } from './voicemail.js';
 
 export const MENU_PROMPTS = {
   connecting: 'Please hold while we connect you.',
-  leaveMessage: 'Please leave a message after the tone.',
+  leaveMessage: 'Please leave a message.',
   goodbye: 'Thank you for calling. Goodbye.',
   noInput: 'Sorry, we did not hear a choice.',
   invalid: 'Sorry, that is not one of the choices.',

@@ -19,7 +19,7 @@ export const AFTER_CLOSING = '2026-11-23T22:05:00Z';
 
 export const SAY = {
   connecting: 'Please hold while we connect you.',
-  leaveMessage: 'Please leave a message after the tone.',
+  leaveMessage: 'Please leave a message.',
   goodbye: 'Thank you for calling. Goodbye.',
   noInput: 'Sorry, we did not hear a choice.',
   invalid: 'Sorry, that is not one of the choices.',
