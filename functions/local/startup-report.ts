@@ -4,13 +4,19 @@ import { summarizeHours } from '../../shared/hours/index.js';
 /** What the owner sees at start: where to point Kazoo, what we understood, and what is wrong. */
 export function startupReport(config: Config, origin: string, now: Date): string {
   const base = config.publicBaseUrl ?? origin;
-  const lines = [`pivot-edge listening on ${origin}`, `voice_url for your Kazoo pivot callflow: ${config.endpointUrls['front-desk'] ?? `${base}/front-desk`}`];
+  const voiceUrl = config.endpointUrls['front-desk'] ?? `${base}/front-desk`;
+  // The token itself is never printed: only where it goes.
+  const shown = config.pivotToken === undefined ? voiceUrl : voiceUrl.replace('://', '://pivot:<PIVOT_TOKEN>@');
+  const lines = [`pivot-edge listening on ${origin}`, `voice_url for your Kazoo pivot callflow: ${shown}`];
   if (config.publicBaseUrl === undefined) {
     lines.push('note: Kazoo refuses localhost URLs; set PUBLIC_BASE_URL to the public address (a tunnel) that reaches this server');
   }
   lines.push(hoursLine(config, now));
   for (const warning of config.warnings) lines.push(`warning: ${warning}`);
-  for (const problem of config.problems) lines.push(`config error: ${problem.message} (calls get the fallback flow)`);
+  for (const problem of config.problems) lines.push(`config error: ${problem.message}`);
+  if (config.problems.length > 0) {
+    lines.push('calls are still answered: a bad value uses its default, and where the hours or the menu cannot be known, callers get the fallback (voicemail, or the front desk)');
+  }
   return lines.join('\n');
 }
 
