@@ -1,4 +1,4 @@
-import { pieces } from './chunks.js';
+import { putInParts } from './put-in-parts.js';
 import type { BlobStore } from './types.js';
 
 // The slice of the R2 binding we use, typed here so this file needs neither workers-types nor
@@ -37,34 +37,19 @@ type FixedLengthStreamClass = new (length: number) => TransformStream<Uint8Array
 export function createR2BlobStore(bucket: R2BucketLike, options: { readonly partSize?: number } = {}): BlobStore {
   const partSize = options.partSize ?? 10 * 1024 * 1024;
 
-  async function putMultipart(key: string, body: ReadableStream<Uint8Array>, contentType: string): Promise<number> {
-    const chunks = pieces(body, partSize);
-    const first = await chunks.next();
-    const second = first.done ? first : await chunks.next();
-    if (second.done) {
-      const data = first.done ? new Uint8Array(0) : first.value;
-      await bucket.put(key, data, { httpMetadata: { contentType } });
-      return data.byteLength;
-    }
-    const upload = await bucket.createMultipartUpload(key, { httpMetadata: { contentType } });
-    const parts: { partNumber: number; etag: string }[] = [];
-    let bytes = 0;
-    try {
-      const send = async (piece: Uint8Array<ArrayBuffer>): Promise<void> => {
-        parts.push(await upload.uploadPart(parts.length + 1, piece));
-        bytes += piece.byteLength;
-      };
-      await send(first.value as Uint8Array<ArrayBuffer>);
-      await send(second.value);
-      for await (const piece of chunks) await send(piece);
-      await upload.complete(parts);
-      return bytes;
-    } catch (error) {
-      await chunks.cancel(error).catch(() => undefined);
-      await upload.abort().catch(() => undefined);
-      throw error;
-    }
-  }
+  const putMultipart = (key: string, body: ReadableStream<Uint8Array>, contentType: string): Promise<number> =>
+    putInParts(body, partSize, {
+      putWhole: async (data) => void (await bucket.put(key, data, { httpMetadata: { contentType } })),
+      begin: async () => {
+        const upload = await bucket.createMultipartUpload(key, { httpMetadata: { contentType } });
+        const parts: { partNumber: number; etag: string }[] = [];
+        return {
+          part: async (partNumber, data) => void parts.push(await upload.uploadPart(partNumber, data)),
+          complete: async () => void (await upload.complete(parts)),
+          abort: () => upload.abort(),
+        };
+      },
+    });
 
   return {
     async putStream(key, body, { contentType, length }) {

@@ -1,5 +1,5 @@
 import { AwsClient } from 'aws4fetch';
-import { pieces } from './chunks.js';
+import { putInParts } from './put-in-parts.js';
 import type { BlobInfo, BlobStore } from './types.js';
 
 export interface S3Options {
@@ -46,45 +46,34 @@ export function createS3BlobStore(options: S3Options): BlobStore {
     return response;
   }
 
-  async function putMultipart(key: string, body: ReadableStream<Uint8Array>, contentType: string): Promise<number> {
-    const chunks = pieces(body, partSize);
-    const first = await chunks.next();
-    const second = first.done ? first : await chunks.next();
-    if (second.done) {
-      const data = first.done ? new Uint8Array(0) : first.value;
-      await call(client, urlOf(key), { method: 'PUT', body: data, headers: { 'Content-Type': contentType } });
-      return data.byteLength;
-    }
-    const created = await call(client, urlOf(key, '?uploads'), { method: 'POST', headers: { 'Content-Type': contentType } });
-    const uploadId = xmlValue(await created.text(), 'UploadId');
-    if (uploadId === undefined) throw new Error('S3 did not return an UploadId');
-    const upload = `uploadId=${encodeURIComponent(uploadId)}`;
-    const etags: string[] = [];
-    let bytes = 0;
-    try {
-      const send = async (part: Uint8Array<ArrayBuffer>): Promise<void> => {
-        const response = await call(client, urlOf(key, `?partNumber=${etags.length + 1}&${upload}`), { method: 'PUT', body: part });
-        etags.push(response.headers.get('ETag') ?? '');
-        bytes += part.byteLength;
-      };
-      await send(first.value as Uint8Array<ArrayBuffer>);
-      await send(second.value);
-      for await (const part of chunks) await send(part);
-      const parts = etags.map((etag, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${etag}</ETag></Part>`).join('');
-      const done = await call(client, urlOf(key, `?${upload}`), {
-        method: 'POST',
-        body: `<CompleteMultipartUpload>${parts}</CompleteMultipartUpload>`,
-        headers: { 'Content-Type': 'application/xml' },
-      });
-      // S3 may answer 200 with an <Error> body when completion fails late.
-      if ((await done.text()).includes('<Error>')) throw new Error('S3 CompleteMultipartUpload failed');
-      return bytes;
-    } catch (error) {
-      await chunks.cancel(error).catch(() => undefined);
-      await client.fetch(urlOf(key, `?${upload}`), { method: 'DELETE' }).catch(() => undefined);
-      throw error;
-    }
-  }
+  const putMultipart = (key: string, body: ReadableStream<Uint8Array>, contentType: string): Promise<number> =>
+    putInParts(body, partSize, {
+      putWhole: async (data) => void (await call(client, urlOf(key), { method: 'PUT', body: data, headers: { 'Content-Type': contentType } })),
+      begin: async () => {
+        const created = await call(client, urlOf(key, '?uploads'), { method: 'POST', headers: { 'Content-Type': contentType } });
+        const uploadId = xmlValue(await created.text(), 'UploadId');
+        if (uploadId === undefined) throw new Error('S3 did not return an UploadId');
+        const upload = `uploadId=${encodeURIComponent(uploadId)}`;
+        const etags: string[] = [];
+        return {
+          part: async (partNumber, data) => {
+            const response = await call(client, urlOf(key, `?partNumber=${partNumber}&${upload}`), { method: 'PUT', body: data });
+            etags.push(response.headers.get('ETag') ?? '');
+          },
+          complete: async () => {
+            const parts = etags.map((etag, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${etag}</ETag></Part>`).join('');
+            const done = await call(client, urlOf(key, `?${upload}`), {
+              method: 'POST',
+              body: `<CompleteMultipartUpload>${parts}</CompleteMultipartUpload>`,
+              headers: { 'Content-Type': 'application/xml' },
+            });
+            // S3 may answer 200 with an <Error> body when completion fails late.
+            if ((await done.text()).includes('<Error>')) throw new Error('S3 CompleteMultipartUpload failed');
+          },
+          abort: async () => void (await client.fetch(urlOf(key, `?${upload}`), { method: 'DELETE' })),
+        };
+      },
+    });
 
   return {
     async putStream(key, body, { contentType, length }) {
