@@ -1,3 +1,4 @@
+import { KAZOO_REFUSED_HOSTS } from '../config/defaults.js';
 import type { Endpoint } from '../config/types.js';
 import { PivotEdgeError } from '../errors.js';
 import { callflow, twiml, type Flow } from '../flows/index.js';
@@ -37,9 +38,6 @@ export function menuFlow(context: CallContext, prompt: string, attempt: number):
   return { dialect: 'twiml', verbs: [gather, twiml.redirect(noInput)] };
 }
 
-// Kazoo's default client URL blacklist: Callflow JSON pointing there fails validation (protocol §9)
-// and the caller is hung up on.
-const UNREACHABLE_HOSTS = new Set(['localhost', '127.0.0.1', '0.0.0.0', '[::1]']);
 const VARIABLES = { collected: 'COLLECTED_URL', gathered: 'GATHERED_URL' } as const;
 
 /** The sibling URL the menu hands out, or an error (so the caller gets the fallback, not a hang-up). */
@@ -49,7 +47,8 @@ function menuUrl(context: CallContext, endpoint: Extract<Endpoint, 'collected' |
     throw new PivotEdgeError('config_invalid', `${variable} is invalid, so the menu cannot be offered`);
   }
   const host = new URL(context.urls[endpoint]).hostname;
-  if (context.dialect === 'callflow' && UNREACHABLE_HOSTS.has(host)) {
+  // Callflow JSON with such a URL fails Kazoo's validation (protocol §9) and the caller is hung up on.
+  if (context.dialect === 'callflow' && KAZOO_REFUSED_HOSTS.has(host)) {
     throw new PivotEdgeError('config_invalid', `the ${endpoint} URL is on ${host}, which Kazoo refuses: set PUBLIC_BASE_URL or ${variable}`);
   }
   return context.urls[endpoint];

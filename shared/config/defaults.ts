@@ -5,5 +5,8 @@ export const DEFAULT_GREETING_CLOSED =
 export const DEFAULT_BUSINESS_HOURS = 'Mo-Fr 09:00-17:00';
 export const DEFAULT_RECORDINGS_DIR = './data/recordings';
 
+/** Kazoo's default client URL blacklist (kazoo_web client.blacklist): flows handing these hosts out are rejected. */
+export const KAZOO_REFUSED_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '0.0.0.0', '[::1]']);
+
 /** Languages Kazoo's TwiML `<Say language>` accepts; anything else makes Kazoo hang up. */
 export const TWIML_LANGUAGES = ['en', 'en-gb', 'es', 'fr', 'de', 'it'] as const;

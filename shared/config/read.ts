@@ -1,7 +1,5 @@
+import { KAZOO_REFUSED_HOSTS } from './defaults.js';
 import type { ConfigProblem } from './types.js';
-
-// Kazoo's default client URL blacklist (kazoo_web client.blacklist): flows handing these out are rejected.
-const REFUSED_HOSTS = new Set(['localhost', '127.0.0.1', '0.0.0.0', '[::1]']);
 
 /** Collects problems while variables are read one by one; nothing here throws. */
 export class EnvReader {
@@ -55,7 +53,7 @@ export class EnvReader {
     if (!/^https?:\/\/[^\s/?#]+/i.test(raw) || !URL.canParse(raw)) {
       return this.problem(name, `expected an absolute http:// or https:// URL, found "${raw}"`);
     }
-    if (REFUSED_HOSTS.has(new URL(raw).hostname)) {
+    if (KAZOO_REFUSED_HOSTS.has(new URL(raw).hostname)) {
       this.warnings.push(`${name}: Kazoo refuses URLs on ${new URL(raw).hostname}; use an address Kazoo can reach`);
     }
     return raw.replace(/\/+$/, '');

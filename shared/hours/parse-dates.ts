@@ -7,8 +7,6 @@ import { daysInMonth } from './civil.js';
 
 const MONTH_EXPECTED = 'a month like "Dec"';
 
-export const isYearText = (text: string): boolean => text.length === 4 && /^\d{4}$/.test(text);
-
 function readYear(cursor: TokenCursor): number | undefined {
   const token = cursor.peek();
   if (token.kind !== 'number' || token.text.length !== 4) return undefined;

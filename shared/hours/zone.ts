@@ -74,11 +74,6 @@ function zoneYear(timeZone: string, year: number): ZoneYear {
   return entry;
 }
 
-/** Throws PivotEdgeError('config_invalid') when the zone is unknown to this runtime's Intl. */
-export function assertTimeZone(timeZone: string): void {
-  formatterFor(timeZone);
-}
-
 /** The zone's UTC offset (ms) at an instant. */
 export function offsetAt(timeZone: string, instantMs: number): number {
   const year = zoneYear(timeZone, new Date(instantMs).getUTCFullYear());

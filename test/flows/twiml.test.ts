@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { renderTwiml, twiml } from '../../shared/flows/index.js';
+import { twimlProblems } from '../support/twiml-check.js';
+
+const speech = { voice: 'male', language: 'en-gb' } as const;
+const doc = (inner: string) => `<?xml version="1.0" encoding="UTF-8"?><Response>${inner}</Response>`;
+
+describe('TwiML rendering', () => {
+  it('renders every verb we emit, exactly, and Kazoo would accept each', () => {
+    const xml = renderTwiml([
+      twiml.say('Hello & <welcome> "friend"', speech),
+      twiml.pause(2),
+      twiml.gather('https://h/gathered?attempt=1', 1, 5, [twiml.say('Press 1', speech)]),
+      twiml.dial({ noun: 'Number', number: '+15551234567' }, 20, 'https://h/front-desk?step=after-dial'),
+      twiml.record('https://h/recordings', 300),
+      twiml.redirect('https://h/gathered?a=1&b=2'),
+      twiml.hangupVerb(),
+    ]);
+    expect(xml).toBe(
+      doc(
+        '<Say voice="male" language="en-gb">Hello &amp; &lt;welcome&gt; &quot;friend&quot;</Say><Pause length="2"/>' +
+          '<Gather action="https://h/gathered?attempt=1" numDigits="1" timeout="5"><Say voice="male" language="en-gb">Press 1</Say></Gather>' +
+          '<Dial action="https://h/front-desk?step=after-dial" timeout="20"><Number>+15551234567</Number></Dial>' +
+          '<Record action="https://h/recordings" maxLength="300" timeout="5" playBeep="true"/>' +
+          '<Redirect>https://h/gathered?a=1&amp;b=2</Redirect><Hangup/>',
+      ),
+    );
+    expect(twimlProblems(xml)).toEqual([]);
+  });
+
+  it('clamps numbers Kazoo would hang up on, drops a language it rejects and strips non-XML characters', () => {
+    const xml = renderTwiml([
+      twiml.pause(0),
+      twiml.record('https://h/r', 99999, -3),
+      twiml.say('a\u0000b\u001Fc', { voice: 'female', language: 'en-US' }),
+    ]);
+    expect(xml).toBe(doc('<Pause length="1"/><Record action="https://h/r" maxLength="3600" timeout="1" playBeep="true"/><Say voice="female">abc</Say>'));
+    expect(twimlProblems(xml)).toEqual([]);
+  });
+});
