@@ -15,6 +15,8 @@ export interface MenuRequest {
   readonly now: Date;
   /** A query parameter of the URL we handed out (`attempt`, `input`). */
   readonly query: (name: string) => string | undefined;
+  /** Adds a fact about the decision to the request's log line (see PivotCall.note). */
+  readonly note: (key: string, value: string) => void;
 }
 
 /**

@@ -16,6 +16,11 @@ export interface PivotCall {
   readonly now: Date;
   /** A query parameter of the URL we handed out (state such as `step` or `attempt`). */
   readonly query: (name: string) => string | undefined;
+  /**
+   * Adds a fact about this call's decision to its request log line, e.g. `note('state', 'closed')`,
+   * `note('reason', 'Christmas')`, `note('caller', 'vip')`. Never a secret; values are capped by the log.
+   */
+  readonly note: (key: string, value: string) => void;
 }
 
 /**
@@ -33,12 +38,16 @@ export function pivotRoute(
     const request = await readPivotRequest(c.req.raw);
     const dialect = options.dialect ?? chooseDialect(config.responseFormat, request);
     const context: CallContext = { config, dialect, urls: endpointUrls(c, config) };
+    const notes: Record<string, string> = {};
+    const note = (key: string, value: string): void => {
+      notes[key] = value;
+    };
     try {
       const now = requestInstant(c, config);
-      return flowResponse(c, await answer({ context, request, now, query: (name) => c.req.query(name) }));
+      return flowResponse(c, await answer({ context, request, now, query: (name) => c.req.query(name), note }));
     } catch (error) {
       const why = isPivotEdgeError(error) ? error.message : `unexpected: ${error instanceof Error ? error.message : String(error)}`;
-      logEvent('warn', 'fallback', { endpoint, why, callId: request.callId });
+      logEvent('warn', 'fallback', { endpoint, why, callId: request.callId, ...notes });
       return flowResponse(c, fallbackFlow(context));
     }
   };
