@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppEnv, Platform } from '../../shared/http/index.js';
+import { endpointPath, type AppEnv, type Platform } from '../../shared/http/index.js';
 import { createCollectedApp } from '../collected/app.js';
 import { createFrontDeskApp } from '../front-desk/app.js';
 import { createGatheredApp } from '../gathered/app.js';
@@ -7,7 +7,7 @@ import { createRecordingsApp, type RecordingsAppOptions } from '../recordings/ap
 
 /** All endpoints on one origin: the local server and the all-in-one Worker; `recordings` says where audio is kept. */
 export function createAllInOneApp(platform: Platform, recordings: RecordingsAppOptions): Hono<AppEnv> {
-  return new Hono<AppEnv>()
+  return new Hono<AppEnv>({ getPath: endpointPath })
     .route('/front-desk', createFrontDeskApp(platform))
     .route('/collected', createCollectedApp(platform))
     .route('/gathered', createGatheredApp(platform))
