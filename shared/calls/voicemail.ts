@@ -16,7 +16,10 @@ export function voicemailAction(context: CallContext, intro: string, reason: Voi
   return speakThen(context, intro, boxId === undefined ? recordMessage(context, reason) : callflow.voicemail(boxId));
 }
 
-/** Shorter recordings are dropped where the switch honours it (FreeSWITCH before 1.10). */
+/**
+ * Shorter recordings are dropped where the switch honours it (FreeSWITCH before 1.10). The recording
+ * starts with the 3-second speak-now prompt, so only a hang-up during the prompt is dropped.
+ */
 export const RECORD_MIN_SECONDS = 2;
 /** Time for the speak-now prompt (about 3 s of speech) inside the recording, plus start-up. */
 const PROMPT_ALLOWANCE_SECONDS = 5;
