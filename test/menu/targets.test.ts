@@ -13,16 +13,19 @@ const gathered = (key: string) => askAt(menuEnv, OPEN, `/gathered?attempt=0&${TW
   body: `Digits=${key}&CallStatus=in-progress`,
 });
 
+// Ringing and voicemail answer Callflow JSON from both endpoints: from gathered too, so every path
+// from a TwiML menu to voicemail reaches a recording.
+const TARGETS: ReadonlyArray<readonly [string, string, unknown]> = [
+  ['1', 'device', speak(SAY.connecting, node('device', { id: DEVICE_ID, timeout: 20 }, unanswered))],
+  ['2', 'user', speak(SAY.connecting, node('user', { id: USER_ID, timeout: 20 }, unanswered))],
+  ['3', 'number', speak(SAY.connecting, node('resources', { to_did: '+15551234567', timeout: 20 }, unanswered))],
+  ['8', 'voicemail:BOXID', box],
+  ['9', 'voicemail (ours: no VOICEMAIL_BOX_ID)', speak(SAY.leaveMessage, recording('reason=menu&detail=9'))],
+  ['0', 'front-desk', speak(SAY.connecting, node('device', { id: FRONT_DESK_ID, timeout: 20 }, unanswered))],
+];
+
 describe('collected routes each target type in Callflow JSON', () => {
-  it.each([
-    ['1', 'device', speak(SAY.connecting, node('device', { id: DEVICE_ID, timeout: 20 }, unanswered))],
-    ['2', 'user', speak(SAY.connecting, node('user', { id: USER_ID, timeout: 20 }, unanswered))],
-    ['3', 'number', speak(SAY.connecting, node('resources', { to_did: '+15551234567', timeout: 20 }, unanswered))],
-    ['8', 'voicemail:BOXID', box],
-    ['9', 'voicemail (ours: no VOICEMAIL_BOX_ID)', speak(SAY.leaveMessage, recording('reason=menu&detail=9'))],
-    ['0', 'front-desk', speak(SAY.connecting, node('device', { id: FRONT_DESK_ID, timeout: 20 }, unanswered))],
-    ['%2A', 'hangup', speak(SAY.goodbye, node('hangup', {}))],
-  ])('key %s → %s', async (key, _kind, expected) => {
+  it.each([...TARGETS, ['%2A', 'hangup', speak(SAY.goodbye, node('hangup', {}))] as const])('key %s → %s', async (key, _kind, expected) => {
     expect((await collected(key)).json).toEqual(expected);
   });
 
@@ -35,15 +38,8 @@ describe('collected routes each target type in Callflow JSON', () => {
   });
 });
 
-describe('gathered (TwiML menu): ringing and voicemail answer Callflow JSON, so every path reaches a recording', () => {
-  it.each([
-    ['1', 'device', speak(SAY.connecting, node('device', { id: DEVICE_ID, timeout: 20 }, unanswered))],
-    ['2', 'user', speak(SAY.connecting, node('user', { id: USER_ID, timeout: 20 }, unanswered))],
-    ['3', 'number', speak(SAY.connecting, node('resources', { to_did: '+15551234567', timeout: 20 }, unanswered))],
-    ['8', 'voicemail:BOXID', box],
-    ['9', 'voicemail (ours)', speak(SAY.leaveMessage, recording('reason=menu&detail=9'))],
-    ['0', 'front-desk', speak(SAY.connecting, node('device', { id: FRONT_DESK_ID, timeout: 20 }, unanswered))],
-  ])('key %s → %s', async (key, _kind, expected) => {
+describe('gathered (TwiML menu) answers the same Callflow JSON for each target', () => {
+  it.each(TARGETS)('key %s → %s', async (key, _kind, expected) => {
     expect((await gathered(key)).json).toEqual(expected);
   });
 
