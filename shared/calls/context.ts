@@ -30,6 +30,7 @@ export const PROMPTS = {
   // record_call plays no tone and no key ends it (README "Voicemail on Kazoo"): only a hang-up does.
   speakNow: 'Please speak now, and hang up when you are done.',
   timeUp: 'Your message has reached the time limit and has been recorded. Thank you, goodbye.',
+  noRecording: 'Sorry, we cannot take a message right now. Please call again later. Goodbye.',
 } as const;
 
 /** GREETING_CLOSED with `{reason}` filled in (a reason without final punctuation gets a full stop). */

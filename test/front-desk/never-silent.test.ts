@@ -44,6 +44,12 @@ describe('broken config still answers a valid flow, and logs why once', () => {
     expect(warnings[0]).toContain('MENU: entry \\"1=sales\\" at position 0');
   });
 
+  it('a recordings URL on localhost (Kazoo would reject the whole flow): the greeting, then an apology, not a hang-up', async () => {
+    const { json } = await frontDesk({ TIMEZONE: 'UTC', BUSINESS_HOURS: 'off', PUBLIC_BASE_URL: 'http://127.0.0.1:8787' });
+    const closed = 'Thank you for calling. We are closed right now. Please leave a message.';
+    expect(json).toEqual(speak(closed, speak('Sorry, we cannot take a message right now. Please call again later. Goodbye.', node('hangup', {}))));
+  });
+
   it('an invalid FORCE_STATE does not guess: fallback', async () => {
     const { json } = await frontDesk({ TIMEZONE: 'UTC', FORCE_STATE: 'maybe', VOICEMAIL_BOX_ID: BOX_ID });
     expect(json).toEqual(speak(APOLOGY, node('voicemail', { id: BOX_ID, action: 'compose' })));
