@@ -30,13 +30,15 @@ export function callerFacts(request: PivotRequest): CallerFacts {
 }
 
 const FIELD_MAX = 100;
-// Control characters, and lone surrogates (Kazoo's JSON decoder rejects them; URLs cannot carry them).
-const UNWANTED = /^[\p{Cc}\p{Cs}]$/u;
+// Control characters, and lone surrogates (with the u flag a well-formed pair is one code point and
+// never matches \p{Cs}); Kazoo's JSON decoder rejects lone surrogates.
+const UNWANTED = /[\p{Cc}\p{Cs}]/gu;
 
 /** Without control characters or lone surrogates, trimmed, at most FIELD_MAX code points. */
 export function cleanField(value: string): string {
-  const kept = Array.from(value).filter((char) => !UNWANTED.test(char));
-  return Array.from(kept.join('').trim()).slice(0, FIELD_MAX).join('').trimEnd();
+  const kept = value.replace(UNWANTED, '').trim();
+  // At most FIELD_MAX UTF-16 units is at most FIELD_MAX code points: only longer text is cut.
+  return kept.length <= FIELD_MAX ? kept : Array.from(kept).slice(0, FIELD_MAX).join('').trimEnd();
 }
 
 const OUR_KEYS = ['reason', 'detail', 'caller_name', 'caller_number', 'dialled', 'recording'] as const;
