@@ -4,7 +4,7 @@ import { createEndpointApp, pivotRoute, requirePivotToken, type Platform } from 
 
 /**
  * The gathered function: routes a menu choice made through `<Gather>`. It is requested by our own
- * TwiML, so it always answers TwiML (a Kazoo voicemail box aside).
+ * TwiML, so the menu answers TwiML; ringing and voicemail answer Callflow JSON (see ringFlow).
  */
 export function createGatheredApp(platform: Platform) {
   const app = createEndpointApp(platform, loadConfig);

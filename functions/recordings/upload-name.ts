@@ -36,8 +36,13 @@ export function nameFromQuery(params: URLSearchParams): UploadName | undefined {
   return value === undefined ? undefined : parseName(value);
 }
 
+// Kazoo master's media_recording puts "." before an extension that already has its dot
+// (filename:extension/1), so its record_call uploads arrive as call_recording_<CallId>..mp3.
+const MASTER_DOUBLE_DOT = /^(call_recording_.+)\.(\.[A-Za-z0-9]{2,5})$/;
+
 /** Checks an already-decoded file name (query value, multipart filename). */
-export function parseName(name: string): UploadName {
+export function parseName(raw: string): UploadName {
+  const name = raw.replace(MASTER_DOUBLE_DOT, '$1$2');
   if (/[\u0000-\u001f\u007f%/\\]/.test(name)) throw badName('control character, %, / or \\');
   if (name.includes('..') || name.startsWith('.')) throw badName('dot segment');
   const match = NAME.exec(name);

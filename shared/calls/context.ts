@@ -1,5 +1,6 @@
 import type { Config, Endpoint } from '../config/types.js';
 import type { Dialect, Speech } from '../flows/index.js';
+import type { CallerFacts } from './voicemail-url.js';
 
 /** Everything a call plan needs: the config, the dialect to answer in, and absolute sibling URLs. */
 export interface CallContext {
@@ -7,6 +8,8 @@ export interface CallContext {
   readonly dialect: Dialect;
   /** Absolute URL of each endpoint (with the Pivot token as userinfo when one is set). */
   readonly urls: Readonly<Record<Endpoint, string>>;
+  /** Who called and what they dialled (from the Pivot request), for the voicemail's metadata. */
+  readonly caller: CallerFacts;
 }
 
 export function speechOf(config: Config): Speech {
@@ -23,8 +26,11 @@ export function withQuery(url: string, query: Readonly<Record<string, string>>):
 export const PROMPTS = {
   unanswered: 'Sorry, nobody is available to take your call. Please leave a message.',
   recorded: 'Thank you. Your message has been recorded. Goodbye.',
-  nothingRecorded: 'We did not hear a message. Goodbye.',
   apology: 'Sorry, we cannot connect your call right now. Please leave a message.',
+  // record_call plays no tone and no key ends it (README "Voicemail on Kazoo"): only a hang-up does.
+  speakNow: 'Please speak now, and hang up when you are done.',
+  timeUp: 'Your message has reached the time limit and has been recorded. Thank you, goodbye.',
+  noRecording: 'Sorry, we cannot take a message right now. Please call again later. Goodbye.',
 } as const;
 
 /** GREETING_CLOSED with `{reason}` filled in (a reason without final punctuation gets a full stop). */

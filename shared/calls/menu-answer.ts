@@ -7,6 +7,7 @@ import { menuAttempt, pressedKey } from './menu-input.js';
 import { MENU_PROMPTS, menuFallbackFlow, targetFlow } from './menu-target.js';
 import { businessState } from './state.js';
 import { voicemailFlow } from './voicemail.js';
+import { closedReason } from './voicemail-url.js';
 
 /** A request to `collected` or `gathered` (structurally the PivotCall of shared/http). */
 export interface MenuRequest {
@@ -25,20 +26,23 @@ export interface MenuRequest {
  * re-prompt until MENU_RETRIES re-prompts are used up → the menu fallback. Unknown hours or a
  * missing/bad MENU throw, and the route answers the general fallback.
  */
-export function menuAnswer({ context, request, now, query }: MenuRequest): Flow {
+export function menuAnswer({ context, request, now, query, note }: MenuRequest): Flow {
   const { config } = context;
   const state = businessState(config, now);
   if (!state.known) throw new PivotEdgeError('config_invalid', state.why);
+  note('state', state.open ? 'open' : 'closed');
+  if (state.reason !== undefined) note('reason', state.reason);
   // A caller who waited in the menu past closing gets what front-desk would answer now.
-  if (!state.open) return voicemailFlow(context, closedGreeting(config, state.reason));
+  if (!state.open) return voicemailFlow(context, closedGreeting(config, state.reason), closedReason(state.reason));
   const menu = config.menu;
   if (menu === undefined) {
     const problem = config.problems.find((found) => found.variable === 'MENU');
     throw new PivotEdgeError('config_invalid', problem?.message ?? 'a menu choice arrived, but MENU is not set');
   }
   const key = query(MENU_QUERY.input) === NO_INPUT ? undefined : pressedKey(request);
+  note('menu', key ?? 'none');
   const target = key === undefined ? undefined : menu.entries.get(key);
-  if (target !== undefined) return targetFlow(context, target);
+  if (target !== undefined) return targetFlow(context, target, '', key);
   const attempt = menuAttempt(query(MENU_QUERY.attempt));
   if (attempt >= menu.retries) return menuFallbackFlow(context);
   const why = key === undefined ? MENU_PROMPTS.noInput : MENU_PROMPTS.invalid;

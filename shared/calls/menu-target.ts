@@ -16,10 +16,10 @@ export const MENU_PROMPTS = {
 
 /**
  * Send the call to a menu target, after `lead` (said first, may be empty). Device, user and
- * number ring for RING_TIMEOUT and fall to voicemail, exactly like front-desk; a Kazoo box
- * answers Callflow JSON in either dialect (TwiML has no voicemail verb).
+ * number ring for RING_TIMEOUT and fall to voicemail, exactly like front-desk. Ringing and
+ * voicemail answer Callflow JSON in either dialect. `key` is the key pressed (none: the menu gave up).
  */
-export function targetFlow(context: CallContext, target: MenuTarget, lead = ''): Flow {
+export function targetFlow(context: CallContext, target: MenuTarget, lead = '', key?: string): Flow {
   const { config } = context;
   switch (target.kind) {
     case 'device':
@@ -34,7 +34,8 @@ export function targetFlow(context: CallContext, target: MenuTarget, lead = ''):
     case 'voicemail': {
       const boxId = target.boxId ?? config.voicemailBoxId;
       // A Kazoo box plays its own greeting; our own recording needs the invitation.
-      return voicemailFlow(context, sentence(lead, boxId === undefined ? MENU_PROMPTS.leaveMessage : ''), boxId);
+      const reason = { kind: 'menu', detail: key ?? 'no choice' } as const;
+      return voicemailFlow(context, sentence(lead, boxId === undefined ? MENU_PROMPTS.leaveMessage : ''), reason, boxId);
     }
     case 'hangup':
       return goodbyeFlow(context, sentence(lead, MENU_PROMPTS.goodbye));

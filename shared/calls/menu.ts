@@ -3,7 +3,7 @@ import type { Endpoint } from '../config/types.js';
 import { PivotEdgeError } from '../errors.js';
 import { callflow, twiml, type Flow } from '../flows/index.js';
 import { speechOf, withQuery, type CallContext } from './context.js';
-import { fallbackFlow } from './fallback.js';
+import { fallbackAction } from './fallback.js';
 
 /** Collection name of our menu digits: they arrive as `Digits[menu]=1`. */
 export const MENU_COLLECTION = 'menu';
@@ -25,8 +25,7 @@ export function menuFlow(context: CallContext, prompt: string, attempt: number):
   if (context.dialect === 'callflow') {
     // If collected cannot answer (down, 4xx/5xx, timeout), Kazoo runs the pivot node's `_` child:
     // the general fallback then, rather than hanging up.
-    const onFailure = fallbackFlow(context);
-    const next = callflow.pivot(withQuery(menuUrl(context, 'collected'), query), onFailure.dialect === 'callflow' ? onFailure.action : undefined);
+    const next = callflow.pivot(withQuery(menuUrl(context, 'collected'), query), fallbackAction(context));
     const collect = callflow.collectDtmf({ collectionName: MENU_COLLECTION, maxDigits: 1, timeoutMs: FIRST_DIGIT_TIMEOUT_SECONDS * 1000 }, next);
     return { dialect: 'callflow', action: callflow.tts(prompt, speech, collect) };
   }

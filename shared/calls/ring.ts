@@ -1,42 +1,27 @@
+import type { PivotRequest } from '../adapter/index.js';
 import type { RingTarget } from '../config/types.js';
-import { callflow, twiml, type CallflowAction, type DialTarget, type Flow } from '../flows/index.js';
-import { PROMPTS, withQuery, type CallContext } from './context.js';
-import { recordAction, speakThen, sayVerbs, voicemailFlow } from './voicemail.js';
+import { callflow, type CallflowAction, type Flow } from '../flows/index.js';
+import { PROMPTS, type CallContext } from './context.js';
+import { goodbyeFlow, speakThen, voicemailAction, voicemailFlow } from './voicemail.js';
+import type { VoicemailReason } from './voicemail-url.js';
 
-/** Query marking the `<Dial action>` request that comes back to front-desk. */
+/** Query marking the `<Dial action>` request that comes back to front-desk (older answers used it). */
 export const AFTER_DIAL = { step: 'after-dial' } as const;
 
+const UNANSWERED: VoicemailReason = { kind: 'unanswered' };
+
 /**
- * Ring `target` for RING_TIMEOUT seconds after `greeting`; when nobody answers, voicemail.
- * Callflow: the voicemail is the ring node's `_` child. TwiML: `<Dial action>` brings the call
- * back to front-desk, which answers by DialCallStatus (see `afterDialFlow`).
+ * Ring `target` for RING_TIMEOUT seconds after `greeting`; voicemail is the ring node's `_` child.
+ * Callflow JSON in both dialects: a TwiML `<Dial>` that ends busy or failed hangs the caller up
+ * before its action is requested (kzt_twiml_dial, kzt_receiver), so it could never reach voicemail.
  */
-export function ringFlow(context: CallContext, target: RingTarget, greeting: string): Flow {
-  const { config } = context;
-  if (context.dialect === 'callflow') {
-    const ring = ringAction(target, config.ringTimeout, unansweredAction(context));
-    return { dialect: 'callflow', action: speakThen(context, greeting, ring) };
-  }
-  const action = withQuery(context.urls['front-desk'], AFTER_DIAL);
-  return { dialect: 'twiml', verbs: [...sayVerbs(context, greeting), twiml.dial(dialTarget(target), config.ringTimeout, action)] };
+export function ringFlow(context: CallContext, target: RingTarget, greeting: string, reason: VoicemailReason = UNANSWERED): Flow {
+  return { dialect: 'callflow', action: speakThen(context, greeting, ringAction(context, target, reason)) };
 }
 
-/** `<Dial action>` follow-up: an answered call is over; anything else goes to voicemail. */
-export function afterDialFlow(context: CallContext, dialCallStatus: string | undefined): Flow {
-  if (dialCallStatus === 'completed') {
-    return context.dialect === 'callflow'
-      ? { dialect: 'callflow', action: callflow.hangup() }
-      : { dialect: 'twiml', verbs: [twiml.hangupVerb()] };
-  }
-  return voicemailFlow(context, PROMPTS.unanswered);
-}
-
-function unansweredAction(context: CallContext): CallflowAction {
-  const box = context.config.voicemailBoxId;
-  return speakThen(context, PROMPTS.unanswered, box === undefined ? recordAction(context) : callflow.voicemail(box));
-}
-
-export function ringAction(target: RingTarget, timeout: number, next: CallflowAction): CallflowAction {
+export function ringAction(context: CallContext, target: RingTarget, reason: VoicemailReason = UNANSWERED): CallflowAction {
+  const timeout = context.config.ringTimeout;
+  const next = voicemailAction(context, PROMPTS.unanswered, reason);
   switch (target.kind) {
     case 'device':
       return callflow.device(target.id, timeout, next);
@@ -47,13 +32,15 @@ export function ringAction(target: RingTarget, timeout: number, next: CallflowAc
   }
 }
 
-export function dialTarget(target: RingTarget): DialTarget {
-  switch (target.kind) {
-    case 'device':
-      return { noun: 'Device', id: target.id };
-    case 'user':
-      return { noun: 'User', id: target.id };
-    case 'number':
-      return { noun: 'plain', number: target.number };
-  }
+// Kazoo sends DialCallStatus completed (answered) or in-progress (an answered number dial that
+// ended): the conversation happened. Everything else (no-answer, busy as no-answer with
+// CallStatus=busy, failed, ringing, nothing) means nobody talked to the caller.
+const CONVERSATION_HELD = new Set(['completed', 'in-progress']);
+
+/** The `<Dial action>` request of TwiML answered by earlier versions: hang up after a conversation, else voicemail. */
+export function afterDialFlow(context: CallContext, request: PivotRequest): Flow {
+  const status = request.dialCallStatus;
+  if (status !== undefined && CONVERSATION_HELD.has(status)) return goodbyeFlow(context, '');
+  const detail = request.callStatus === 'busy' ? 'busy' : status === 'failed' ? 'failed' : undefined;
+  return voicemailFlow(context, PROMPTS.unanswered, detail === undefined ? UNANSWERED : { kind: 'unanswered', detail });
 }

@@ -1,32 +1,51 @@
+import { KAZOO_REFUSED_HOSTS } from '../config/defaults.js';
 import { callflow, twiml, type CallflowAction, type Flow, type TwimlVerb } from '../flows/index.js';
 import { PROMPTS, speechOf, type CallContext } from './context.js';
+import { recordingUrl, type VoicemailReason } from './voicemail-url.js';
 
 /**
- * Take a message after `intro` (skipped when empty). A Kazoo box always answers in Callflow JSON:
- * TwiML has no voicemail verb, and Kazoo picks the translator per response by content type.
- * Without a box we record the caller ourselves into the recordings endpoint.
+ * Take a message after `intro` (skipped when empty), in Callflow JSON whatever the request's
+ * dialect: Kazoo picks the translator per response by content type, TwiML has no voicemail verb,
+ * and TwiML's `<Record>` never uploads on Kazoo master. With a Kazoo box, the box; without one,
+ * our own recording (`recordMessage`), which carries `reason` to the recordings endpoint.
  */
-export function voicemailFlow(context: CallContext, intro: string, boxId = context.config.voicemailBoxId): Flow {
-  if (boxId !== undefined) return { dialect: 'callflow', action: speakThen(context, intro, callflow.voicemail(boxId)) };
-  if (context.dialect === 'callflow') return { dialect: 'callflow', action: speakThen(context, intro, recordAction(context)) };
-  return { dialect: 'twiml', verbs: [...sayVerbs(context, intro), ...recordVerbs(context)] };
+export function voicemailFlow(context: CallContext, intro: string, reason: VoicemailReason, boxId = context.config.voicemailBoxId): Flow {
+  return { dialect: 'callflow', action: voicemailAction(context, intro, reason, boxId) };
 }
 
-/** Callflow: record_caller, then a thank-you and hang up. */
-export function recordAction(context: CallContext): CallflowAction {
-  const { config } = context;
-  const goodbye = callflow.tts(PROMPTS.recorded, speechOf(config), callflow.hangup());
-  return callflow.recordCaller(context.urls.recordings, config.recordingFormat, config.maxRecordingSeconds, goodbye);
+export function voicemailAction(context: CallContext, intro: string, reason: VoicemailReason, boxId = context.config.voicemailBoxId): CallflowAction {
+  return speakThen(context, intro, boxId === undefined ? recordMessage(context, reason) : callflow.voicemail(boxId));
 }
 
-/** TwiML: Record (its action answers the goodbye); the verbs after it run only when nothing was said. */
-export function recordVerbs(context: CallContext): TwimlVerb[] {
+/**
+ * Shorter recordings are dropped where the switch honours it (FreeSWITCH before 1.10). The recording
+ * starts with the 3-second speak-now prompt, so only a hang-up during the prompt is dropped.
+ */
+export const RECORD_MIN_SECONDS = 2;
+/** Time for the speak-now prompt (about 3 s of speech) inside the recording, plus start-up. */
+const PROMPT_ALLOWANCE_SECONDS = 5;
+
+/**
+ * record_call start → "speak now" → sleep → record_call stop → time-up goodbye → hangup.
+ * The recording starts before the prompt so it is running when the caller speaks. A hang-up ends
+ * sleep and the recording; Kazoo uploads it then (4.3 and master). The sleep ends just before
+ * `MAX_RECORDING_SECONDS` of recording, so our stop, not the switch's limit, ends a long message
+ * and the goodbye follows at once instead of seconds of silence.
+ */
+function recordMessage(context: CallContext, reason: VoicemailReason): CallflowAction {
   const { config } = context;
-  return [
-    twiml.record(context.urls.recordings, config.maxRecordingSeconds),
-    twiml.say(PROMPTS.nothingRecorded, speechOf(config)),
-    twiml.hangupVerb(),
-  ];
+  const speech = speechOf(config);
+  // Kazoo rejects the whole flow for such a url (protocol §9) and hangs up: say so instead.
+  if (KAZOO_REFUSED_HOSTS.has(new URL(context.urls.recordings).hostname)) return callflow.tts(PROMPTS.noRecording, speech, callflow.hangup());
+  const hold = Math.max(1, config.maxRecordingSeconds - PROMPT_ALLOWANCE_SECONDS);
+  const stop = callflow.recordCallStop(callflow.tts(PROMPTS.timeUp, speech, callflow.hangup()));
+  const options = {
+    url: recordingUrl(context.urls.recordings, reason, context.caller),
+    format: config.recordingFormat,
+    timeLimit: config.maxRecordingSeconds,
+    minSeconds: RECORD_MIN_SECONDS,
+  };
+  return callflow.recordCallStart(options, callflow.tts(PROMPTS.speakNow, speech, callflow.sleep(hold, stop)));
 }
 
 /** `tts(text)` before `next`, or `next` alone when there is nothing to say. */

@@ -38,9 +38,30 @@ export function voicemail(boxId: string): CallflowAction {
   return action('voicemail', { id: boxId, action: 'compose' });
 }
 
-/** Record the caller; Kazoo PUTs the file to `<url>/<CallId>.<format>` when it ends. */
-export function recordCaller(url: string, format: 'mp3' | 'wav', timeLimit: number, next?: CallflowAction): CallflowAction {
-  return action('record_caller', { url, format, method: 'put', time_limit: timeLimit }, next);
+export interface RecordCallOptions {
+  /** Where Kazoo sends the file when the recording stops (protocol §5.2: query-aware naming). */
+  readonly url: string;
+  readonly format: 'mp3' | 'wav';
+  /** Seconds after which the switch stops the recording by itself (schema: 5-10800). */
+  readonly timeLimit: number;
+  /** Recordings shorter than this are dropped by switches that honour it. */
+  readonly minSeconds: number;
+}
+
+/** Start recording the call; the file is uploaded when it stops (stop, time limit or hang-up). */
+export function recordCallStart(options: RecordCallOptions, next?: CallflowAction): CallflowAction {
+  const data = { action: 'start', url: options.url, format: options.format, method: 'put', time_limit: options.timeLimit, record_min_sec: options.minSeconds };
+  return action('record_call', data, next);
+}
+
+/** Stop the recording started by `recordCallStart` (harmless when it already stopped). */
+export function recordCallStop(next?: CallflowAction): CallflowAction {
+  return action('record_call', { action: 'stop' }, next);
+}
+
+/** Hold the line in silence for `seconds`; a hang-up ends the flow, key presses do not. */
+export function sleep(seconds: number, next?: CallflowAction): CallflowAction {
+  return action('sleep', { duration: seconds, unit: 's' }, next);
 }
 
 export interface CollectOptions {

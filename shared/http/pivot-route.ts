@@ -1,6 +1,6 @@
 import type { Handler } from 'hono';
 import { readPivotRequest, type PivotRequest } from '../adapter/index.js';
-import { fallbackFlow, type CallContext } from '../calls/index.js';
+import { callerFacts, fallbackFlow, type CallContext } from '../calls/index.js';
 import type { Endpoint, ResponseFormat } from '../config/types.js';
 import { isPivotEdgeError } from '../errors.js';
 import { renderFlow, type Dialect, type Flow } from '../flows/index.js';
@@ -37,7 +37,7 @@ export function pivotRoute(
     const config = c.var.config;
     const request = await readPivotRequest(c.req.raw);
     const dialect = options.dialect ?? chooseDialect(config.responseFormat, request);
-    const context: CallContext = { config, dialect, urls: endpointUrls(c, config) };
+    const context: CallContext = { config, dialect, urls: endpointUrls(c, config), caller: callerFacts(request) };
     const notes: Record<string, string> = {};
     const note = (key: string, value: string): void => {
       notes[key] = value;

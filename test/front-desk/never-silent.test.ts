@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ask, BASE, BOX_ID, DEVICE_ID, KAZOO_FIRST_GET, node, pivotAnswer, sayXml, speak, xml } from '../support/pivot.js';
+import { ask, BASE, BOX_ID, DEVICE_ID, KAZOO_FIRST_GET, node, pivotAnswer, recordCall, recordingUrlFor, speak, TWIML_FIRST_GET } from '../support/pivot.js';
 
 const APOLOGY = 'Sorry, we cannot connect your call right now. Please leave a message.';
-const RECORDED = 'Thank you. Your message has been recorded. Goodbye.';
-const recordThenGoodbye = node('record_caller', { url: `${BASE}/recordings`, format: 'mp3', method: 'put', time_limit: 300 }, speak(RECORDED, node('hangup', {})));
+const fallbackRecording = recordCall(recordingUrlFor('reason=fallback'));
 
 let warnings: string[];
 beforeEach(() => {
@@ -24,27 +23,31 @@ describe('broken config still answers a valid flow, and logs why once', () => {
     expect(warnings[0]).toContain('BUSINESS_HOURS');
   });
 
-  it('missing TIMEZONE without a box: rings the front desk, records when unanswered', async () => {
+  it('missing TIMEZONE without a box: rings the front desk, records when unanswered (reason fallback)', async () => {
     const { json } = await frontDesk({ FRONT_DESK_DEVICE_ID: DEVICE_ID });
-    expect(json).toEqual(node('device', { id: DEVICE_ID, timeout: 20 }, speak('Sorry, nobody is available to take your call. Please leave a message.', recordThenGoodbye)));
+    expect(json).toEqual(node('device', { id: DEVICE_ID, timeout: 20 }, speak('Sorry, nobody is available to take your call. Please leave a message.', fallbackRecording)));
     expect(warnings[0]).toContain('TIMEZONE: required');
   });
 
   it('nothing configured at all: an apology and a recording', async () => {
-    expect((await frontDesk({})).json).toEqual(speak(APOLOGY, recordThenGoodbye));
+    expect((await frontDesk({})).json).toEqual(speak(APOLOGY, fallbackRecording));
   });
 
-  it('nothing configured, TwiML: Say, then Record', async () => {
-    const { xml: body } = await frontDesk({ RESPONSE_FORMAT: 'twiml' });
-    expect(body).toBe(
-      xml(`${sayXml(APOLOGY)}<Record action="${BASE}/recordings" maxLength="300" timeout="5" playBeep="true"/>${sayXml('We did not hear a message. Goodbye.')}<Hangup/>`),
-    );
+  it('nothing configured, TwiML: the same apology and recording, in Callflow JSON', async () => {
+    const { json } = await frontDesk({ RESPONSE_FORMAT: 'twiml' }, {}, TWIML_FIRST_GET);
+    expect(json).toEqual(speak(APOLOGY, fallbackRecording));
   });
 
   it('a bad MENU during hours: the fallback (not a silent ring-through), and the log says why', async () => {
     const { json } = await frontDesk({ TIMEZONE: 'UTC', BUSINESS_HOURS: '24/7', MENU: '1=sales', VOICEMAIL_BOX_ID: BOX_ID, FRONT_DESK_DEVICE_ID: DEVICE_ID });
     expect(json).toEqual(speak(APOLOGY, node('voicemail', { id: BOX_ID, action: 'compose' })));
     expect(warnings[0]).toContain('MENU: entry \\"1=sales\\" at position 0');
+  });
+
+  it('a recordings URL on localhost (Kazoo would reject the whole flow): the greeting, then an apology, not a hang-up', async () => {
+    const { json } = await frontDesk({ TIMEZONE: 'UTC', BUSINESS_HOURS: 'off', PUBLIC_BASE_URL: 'http://127.0.0.1:8787' });
+    const closed = 'Thank you for calling. We are closed right now. Please leave a message.';
+    expect(json).toEqual(speak(closed, speak('Sorry, we cannot take a message right now. Please call again later. Goodbye.', node('hangup', {}))));
   });
 
   it('an invalid FORCE_STATE does not guess: fallback', async () => {
@@ -78,7 +81,7 @@ describe('PIVOT_TOKEN', () => {
       [`/front-desk?${KAZOO_FIRST_GET}`, { 'x-pivot-token': 's3cret-t0ken' }],
     ] as const) {
       const { json } = await pivotAnswer(await ask({ ...env, PUBLIC_BASE_URL: BASE }, path, { headers }));
-      expect(JSON.stringify(json)).toContain('"url":"https://pivot:s3cret-t0ken@pivot.example.com/recordings"');
+      expect(JSON.stringify(json)).toContain('"url":"https://pivot:s3cret-t0ken@pivot.example.com/recordings?reason=closed&');
     }
   });
 });
@@ -105,6 +108,6 @@ describe('URLs handed to Kazoo', () => {
     const response = await ask({ BUSINESS_HOURS: 'off', TIMEZONE: 'UTC' }, `/front-desk?${KAZOO_FIRST_GET}`, {
       headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'desk.example.org' },
     });
-    expect(JSON.stringify((await pivotAnswer(response)).json)).toContain('"url":"https://desk.example.org/recordings"');
+    expect(JSON.stringify((await pivotAnswer(response)).json)).toContain('"url":"https://desk.example.org/recordings?reason=closed&');
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer, type LocalServer } from '../../functions/local/server.js';
-import { DEVICE_ID, KAZOO_FIRST_GET, node, pivotAnswer, sayXml, speak, TWIML_FIRST_GET, xml } from '../support/pivot.js';
+import { DEVICE_ID, KAZOO_FIRST_GET, pivotAnswer, recordCall, recordingUrlFor, speak, TWIML_FIRST_GET } from '../support/pivot.js';
 
 const PUBLIC = 'https://desk.example.com';
 const env = {
@@ -29,20 +29,14 @@ describe('the local server over real HTTP', () => {
     expect(open.json).toMatchObject({ module: 'tts', children: { _: { module: 'device', data: { id: DEVICE_ID, timeout: 20 } } } });
     const closed = await pivotAnswer(await get(KAZOO_FIRST_GET, SATURDAY));
     expect(closed.json).toEqual(
-      speak(
-        'Thank you for calling. We are closed right now. Please leave a message.',
-        node('record_caller', { url: `${PUBLIC}/recordings`, format: 'mp3', method: 'put', time_limit: 300 }, speak('Thank you. Your message has been recorded. Goodbye.', node('hangup', {}))),
-      ),
+      speak('Thank you for calling. We are closed right now. Please leave a message.', recordCall(recordingUrlFor('reason=closed', `${PUBLIC}/recordings`))),
     );
   });
 
-  it('answers a TwiML-format GET with TwiML', async () => {
+  it('answers a TwiML-format GET after hours with the same record_call flow (Callflow JSON uploads on every Kazoo)', async () => {
     const closed = await pivotAnswer(await get(TWIML_FIRST_GET, SATURDAY));
-    expect(closed.xml).toBe(
-      xml(
-        `${sayXml('Thank you for calling. We are closed right now. Please leave a message.')}` +
-          `<Record action="${PUBLIC}/recordings" maxLength="300" timeout="5" playBeep="true"/>${sayXml('We did not hear a message. Goodbye.')}<Hangup/>`,
-      ),
+    expect(closed.json).toEqual(
+      speak('Thank you for calling. We are closed right now. Please leave a message.', recordCall(recordingUrlFor('reason=closed', `${PUBLIC}/recordings`))),
     );
   });
 

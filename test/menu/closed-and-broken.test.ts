@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ask, BOX_ID, KAZOO_FIRST_GET, node, sayXml, speak, TWIML_FIRST_GET, xml } from '../support/pivot.js';
-import { AFTER_CLOSING, askAt, form, FRONT_DESK_ID, frontDeskRing, menuEnv, OPEN, recordThenGoodbye, SAY, twimlRecord } from './support.js';
+import { ask, BOX_ID, KAZOO_FIRST_GET, node, speak, TWIML_FIRST_GET } from '../support/pivot.js';
+import { AFTER_CLOSING, askAt, form, frontDeskRing, menuEnv, OPEN, recording, SAY } from './support.js';
 
 let warnings: string[];
 beforeEach(() => {
@@ -17,20 +17,21 @@ const collected = (env: Record<string, string>, at = OPEN, query = `attempt=0&Di
 
 describe('closed hours: a menu choice arriving after closing gets the closed flow', () => {
   it('collected: the closed greeting, then voicemail', async () => {
-    expect((await collected(menuEnv, AFTER_CLOSING)).json).toEqual(speak(SAY.closed, recordThenGoodbye));
+    expect((await collected(menuEnv, AFTER_CLOSING)).json).toEqual(speak(SAY.closed, recording('reason=closed')));
     const withBox = await collected({ ...menuEnv, VOICEMAIL_BOX_ID: BOX_ID }, AFTER_CLOSING);
     expect(withBox.json).toEqual(speak(SAY.closed, node('voicemail', { id: BOX_ID, action: 'compose' })));
   });
 
-  it('gathered: the closed greeting, then Record', async () => {
-    const { xml: body } = await askAt(menuEnv, AFTER_CLOSING, `/gathered?attempt=0&${TWIML_FIRST_GET}`, form(`Digits=1&${TWIML_FIRST_GET}`));
-    expect(body).toBe(xml(`${sayXml(SAY.closed)}${twimlRecord}`));
+  it('gathered: the closed greeting, then record_call (Callflow JSON)', async () => {
+    const { json } = await askAt(menuEnv, AFTER_CLOSING, `/gathered?attempt=0&${TWIML_FIRST_GET}`, form(`Digits=1&${TWIML_FIRST_GET}`));
+    expect(json).toEqual(speak(SAY.closed, recording('reason=closed')));
   });
 
   it('FORCE_STATE closed and a holiday reason apply too', async () => {
-    expect((await collected({ ...menuEnv, FORCE_STATE: 'closed' })).json).toEqual(speak(SAY.closed, recordThenGoodbye));
+    expect((await collected({ ...menuEnv, FORCE_STATE: 'closed' })).json).toEqual(speak(SAY.closed, recording('reason=closed')));
     const holiday = await collected({ ...menuEnv, BUSINESS_HOURS: 'Mo-Fr 09:00-17:00; Nov 23 off "Staff training"' });
-    expect(holiday.json).toEqual(speak('Thank you for calling. Staff training. We are closed right now. Please leave a message.', recordThenGoodbye));
+    const greeting = 'Thank you for calling. Staff training. We are closed right now. Please leave a message.';
+    expect(holiday.json).toEqual(speak(greeting, recording('reason=closed&detail=Staff+training')));
   });
 });
 
@@ -45,7 +46,7 @@ describe('never silence: broken config or input still gets a valid flow, and the
     const env = { ...menuEnv, MENU: '1=sales; 2=hangup' };
     expect((await collected(env)).json).toEqual(frontDeskRing);
     const twiml = await askAt(env, OPEN, `/gathered?attempt=0&${TWIML_FIRST_GET}`, form('Digits=1'));
-    expect(twiml.xml).toBe(xml(`<Dial action="https://pivot.example.com/front-desk?step=after-dial" timeout="20"><Device>${FRONT_DESK_ID}</Device></Dial>`));
+    expect(twiml.json).toEqual(frontDeskRing);
     expect(warnings.join('\n')).toContain('entry \\"1=sales\\" at position 0');
   });
 
@@ -95,6 +96,6 @@ describe('never silence: broken config or input still gets a valid flow, and the
     expect((await ask(env, `/collected?attempt=0&Digits[menu]=1&${KAZOO_FIRST_GET}`)).status).toBe(401);
     expect((await ask(env, `/gathered?attempt=0&${TWIML_FIRST_GET}`, form('Digits=1'))).status).toBe(401);
     const { json } = await collected(env, OPEN, `token=tok3n&attempt=0&Digits[menu]=1&${KAZOO_FIRST_GET}`);
-    expect(JSON.stringify(json)).toContain('"url":"https://pivot:tok3n@pivot.example.com/recordings"');
+    expect(JSON.stringify(json)).toContain('"url":"https://pivot:tok3n@pivot.example.com/recordings?reason=unanswered&');
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { KAZOO_FIRST_GET, TWIML_FIRST_GET } from '../support/pivot.js';
-import { askAt, form, jsonBody, menuEnv, menuJson, OPEN, PROMPT, SAY } from './support.js';
+import { KAZOO_FIRST_GET, node, recordCall, recordingUrlFor, speak, TWIML_FIRST_GET } from '../support/pivot.js';
+import { askAt, form, FRONT_DESK_ID, frontDeskRing, jsonBody, menuEnv, menuJson, OPEN, PROMPT, SAY } from './support.js';
 
 beforeEach(() => vi.useFakeTimers({ toFake: ['Date'] }));
 afterEach(() => vi.useRealTimers());
@@ -37,7 +37,10 @@ describe('collected reads key 2 however the digits arrive', () => {
   ])('no input: %s', async (_how, query) => {
     const init = query === '' ? jsonBody({ ...KAZOO_JSON, Digits: {} }) : {};
     const { json } = await askAt(menuEnv, OPEN, `/collected?attempt=0&${query}`, init);
-    expect(json).toEqual(menuJson(`${SAY.noInput} ${PROMPT}`, 1));
+    // The JSON request names only the caller's number, and the fallback's recording carries just that.
+    const onlyNumber = recordCall(recordingUrlFor('reason=fallback', undefined, 'caller_number=%2B14155550100'));
+    const fallback = query === '' ? node('device', { id: FRONT_DESK_ID, timeout: 20 }, speak(SAY.unanswered, onlyNumber)) : frontDeskRing;
+    expect(json).toEqual(menuJson(`${SAY.noInput} ${PROMPT}`, 1, fallback));
   });
 });
 
@@ -51,8 +54,7 @@ describe('gathered reads key 2 however the digits arrive', () => {
     ['JSON, "Digits": {"menu": "2"}', '', jsonBody({ CallSid: 'c1', Digits: { menu: '2' } })],
     ['GET, kazoo parameter names', `Digits[menu]=2&${KAZOO_FIRST_GET}`, {}],
   ])('%s', async (_how, query, init) => {
-    const { xml } = await askAt(menuEnv, OPEN, `/gathered?attempt=0&${query}`, init);
-    expect(xml).toContain('<User>');
+    routedToUser((await askAt(menuEnv, OPEN, `/gathered?attempt=0&${query}`, init)).json);
   });
 
   it('the no-input <Redirect> is no input even when Kazoo resends the digits of an earlier <Gather>', async () => {

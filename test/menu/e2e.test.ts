@@ -43,22 +43,22 @@ describe('npm start serves front-desk, collected and gathered on one port', () =
     expect(target.json).toMatchObject({
       module: 'tts',
       data: { text: SAY.connecting },
-      children: { _: { module: 'device', data: { id: DEVICE_ID, timeout: 20 }, children: { _: { children: { _: { module: 'record_caller' } } } } } },
+      children: { _: { module: 'device', data: { id: DEVICE_ID, timeout: 20 }, children: { _: { children: { _: { module: 'record_call' } } } } } },
     });
   });
 
-  it('TwiML: front-desk → gathered (silence, then key 1) → Dial → front-desk after-dial → Record', async () => {
+  it('TwiML: front-desk → gathered (silence, then key 1) → the device rings in Callflow JSON, record_call when unanswered', async () => {
     const menu = (await kazooRequests('twiml', voiceUrl, TWIML_FIRST_GET)).xml ?? '';
     const redirect = menu.match(/<Redirect>([^<]+)</)?.[1] ?? '';
     const again = (await kazooRequests('twiml', redirect, `${TWIML_FIRST_GET}&CallStatus=in-progress`)).xml ?? '';
     expect(again).toContain(SAY.noInput);
     const action = again.match(/<Gather action="([^"]+)"/)?.[1] ?? '';
     expect(action).toBe(`https://pivot:${TOKEN}@pivot.example.com/gathered?attempt=1`);
-    const dial = (await kazooRequests('twiml', action, `Digits=1&${TWIML_FIRST_GET}&CallStatus=in-progress`)).xml ?? '';
-    expect(dial).toContain(`<Device>${DEVICE_ID}</Device>`);
-    const afterDial = dial.match(/<Dial action="([^"]+)"/)?.[1] ?? '';
-    const message = (await kazooRequests('twiml', afterDial, `DialCallStatus=no-answer&DialCallSid=b1&Digits=1&${TWIML_FIRST_GET}&CallStatus=in-progress`)).xml ?? '';
-    expect(message).toContain(SAY.unanswered);
-    expect(message).toContain(`<Record action="https://pivot:${TOKEN}@pivot.example.com/recordings"`);
+    const ring = (await kazooRequests('twiml', action, `Digits=1&${TWIML_FIRST_GET}&CallStatus=in-progress`)).json;
+    const url = `https://pivot:${TOKEN}@pivot.example.com/recordings?reason=unanswered&caller_name=Alice+Smith&caller_number=%2B14155550100&dialled=5000&recording=`;
+    expect(ring).toMatchObject({
+      module: 'tts',
+      children: { _: { module: 'device', data: { id: DEVICE_ID }, children: { _: { children: { _: { module: 'record_call', data: { action: 'start', url } } } } } } },
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import { ask, BASE, BOX_ID, DEVICE_ID, node, pivotAnswer, sayXml, speak, USER_ID } from '../support/pivot.js';
+import { ask, BASE, BOX_ID, DEVICE_ID, node, pivotAnswer, recordCall, recordingUrlFor, sayXml, speak, USER_ID } from '../support/pivot.js';
 
 export const PROMPT = 'Press 1 for sales, 2 for support, 0 for the front desk.';
 export const FRONT_DESK_ID = 'fd0fd0fd0fd0fd0fd0fd0fd0fd0fd0fd';
@@ -25,8 +25,6 @@ export const SAY = {
   invalid: 'Sorry, that is not one of the choices.',
   givingUp: 'Sorry, we did not get a choice.',
   unanswered: 'Sorry, nobody is available to take your call. Please leave a message.',
-  recorded: 'Thank you. Your message has been recorded. Goodbye.',
-  nothing: 'We did not hear a message. Goodbye.',
   closed: 'Thank you for calling. We are closed right now. Please leave a message.',
   apology: 'Sorry, we cannot connect your call right now. Please leave a message.',
 } as const;
@@ -40,9 +38,12 @@ export async function askAt(env: Record<string, string>, at: string, path: strin
 export const form = (body: string): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
 export const jsonBody = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-export const recordThenGoodbye = node('record_caller', { url: `${BASE}/recordings`, format: 'mp3', method: 'put', time_limit: 300 }, speak(SAY.recorded, node('hangup', {})));
-/** The general fallback with menuEnv: ring the front desk, a message when unanswered. */
-export const frontDeskRing = node('device', { id: FRONT_DESK_ID, timeout: 20 }, speak(SAY.unanswered, recordThenGoodbye));
+/** Our own recording (record_call) for `why`, e.g. `reason=menu&detail=9`, with the first GETs' caller. */
+export const recording = (why: string) => recordCall(recordingUrlFor(why));
+/** What follows a ring nobody answered, without a box. */
+export const unanswered = speak(SAY.unanswered, recording('reason=unanswered'));
+/** The general fallback with menuEnv: ring the front desk, a message (reason fallback) when unanswered. */
+export const frontDeskRing = node('device', { id: FRONT_DESK_ID, timeout: 20 }, speak(SAY.unanswered, recording('reason=fallback')));
 
 /** Callflow JSON our menu presents for `attempt`, saying `text`; the pivot's `_` child runs if collected fails. */
 export const menuJson = (text: string, attempt: number, onFailure: unknown = frontDeskRing) =>
@@ -56,6 +57,3 @@ export const menuJson = (text: string, attempt: number, onFailure: unknown = fro
 export const menuXml = (text: string, attempt: number) =>
   `<Gather action="${BASE}/gathered?attempt=${attempt}" numDigits="1" timeout="5">${sayXml(text)}</Gather>` +
   `<Redirect>${BASE}/gathered?attempt=${attempt}&amp;input=none</Redirect>`;
-
-export const twimlRecord = `<Record action="${BASE}/recordings" maxLength="300" timeout="5" playBeep="true"/>${sayXml(SAY.nothing)}<Hangup/>`;
-export const afterDial = `${BASE}/front-desk?step=after-dial`;

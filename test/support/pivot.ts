@@ -50,3 +50,20 @@ export function node(module: string, data: Record<string, unknown>, next?: unkno
 export const speak = (text: string, next?: unknown) => node('tts', { text, voice: 'female', language: 'en-US' }, next);
 export const xml = (inner: string) => `<?xml version="1.0" encoding="UTF-8"?><Response>${inner}</Response>`;
 export const sayXml = (text: string) => `<Say voice="female" language="en">${text}</Say>`;
+
+/** What KAZOO_FIRST_GET and TWIML_FIRST_GET say about the caller, as our record_call URL carries it. */
+export const CALLER_QUERY = 'caller_name=Alice+Smith&caller_number=%2B14155550100&dialled=5000';
+
+/** Our record_call `url`: the recordings URL, `why` (e.g. `reason=closed`), the caller, and an empty `recording=` last. */
+export const recordingUrlFor = (why: string, recordings = `${BASE}/recordings`, caller = CALLER_QUERY) =>
+  `${recordings}?${why}${caller === '' ? '' : `&${caller}`}&recording=`;
+
+export const SPEAK_NOW = 'Please speak now, and hang up when you are done.';
+export const TIME_UP = 'Your message has reached the time limit and has been recorded. Thank you, goodbye.';
+
+/** Our own voicemail, exactly: record_call start → "speak now" → sleep → record_call stop → time-up goodbye → hangup. */
+export function recordCall(url: string, { format = 'mp3', seconds = 300 }: { format?: string; seconds?: number } = {}): unknown {
+  const stop = node('record_call', { action: 'stop' }, speak(TIME_UP, node('hangup', {})));
+  const start = { action: 'start', url, format, method: 'put', time_limit: seconds, record_min_sec: 2 };
+  return node('record_call', start, speak(SPEAK_NOW, node('sleep', { duration: seconds - 5, unit: 's' }, stop)));
+}

@@ -55,7 +55,7 @@ describe('Worker entries in workerd', () => {
     expect(JSON.stringify(await response.json())).toContain(`"module":"device","data":{"id":"${DEVICE}"`);
   });
 
-  it('gathered answers a TwiML form POST with TwiML', async () => {
+  it('gathered answers the voicemail key of a TwiML menu with record_call (Callflow JSON)', async () => {
     const body = new URLSearchParams({ CallSid: 'abc123', From: '+14155550100', To: '5000', Digits: '9' });
     const response = await call(gathered, `${SIBLINGS.GATHERED_URL}/gathered?attempt=0`, {
       method: 'POST',
@@ -63,8 +63,9 @@ describe('Worker entries in workerd', () => {
       headers: { ...OPEN, 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/xml');
-    expect(await response.text()).toContain(`<Record action="https://pivot:pivot@pivot-edge-recordings.acme.workers.dev"`);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    const url = 'https://pivot:pivot@pivot-edge-recordings.acme.workers.dev/?reason=menu&detail=9&caller_number=%2B14155550100&dialled=5000&recording=';
+    expect(await response.text()).toContain(`{"module":"record_call","data":{"action":"start","url":"${url}"`);
   });
 
   it('recordings stores an upload in R2 and reads it back', async () => {
