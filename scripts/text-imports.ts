@@ -7,7 +7,7 @@
 // test/deploy/text-imports.test.ts checks that all of them agree on which files are text.
 import { readFile } from 'node:fs/promises';
 import type { Plugin as EsbuildPlugin } from 'esbuild';
-import type { Plugin as VitePlugin } from 'vite';
+import type { Plugin as VitePlugin } from 'vitest/config';
 
 /** The files imported as text. */
 export const TEXT_FILE = /\.(?:html|css|browser\.js)$/;

@@ -1,7 +1,7 @@
 // Web page files are imported as their text by every runner (scripts/text-imports.ts): wrangler's
 // rules (read by wrangler itself, every environment), esbuild for Lambda, Vite for vitest, and the
 // Node hook that `npm start` runs under tsx. They agree on which files are text, and each one
-// yields the files' exact text. (workerd with wrangler's rule: test/workerd/recordings-inbox.test.ts.)
+// yields the files' exact text. (workerd with wrangler's rule: test/workerd/recordings-worker.test.ts.)
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
