@@ -175,6 +175,7 @@ describe.skipIf(CHROMIUM === undefined)('inbox page in Chromium', () => {
         expect(watched.media.length).toBeGreaterThan(0);
         expect(watched.media.some((served) => served.status === 206)).toBe(true);
         expect(watched.media.every((served) => served.status === 200 || served.status === 206)).toBe(true);
+        expect(await overflow(page)).toBeLessThanOrEqual(0);
 
         // The mark both ways, by hand.
         await message(page, carol.id).getByRole('button', { name: 'Mark new' }).click();
@@ -229,6 +230,11 @@ describe.skipIf(CHROMIUM === undefined)('inbox page in Chromium', () => {
 
       const first = await context.newPage();
       await first.goto(`${inbox.base}/inbox`);
+      await first.getByLabel('Admin token').fill('not-the-token');
+      await first.getByRole('button', { name: 'Open inbox' }).click();
+      await expect.poll(() => first.getByRole('alert').textContent()).toBe('The token was refused. Sign in again.');
+      expect(await first.getByLabel('Admin token').isVisible()).toBe(true);
+      expect(await first.evaluate(() => [sessionStorage.length, localStorage.length])).toEqual([0, 0]);
       await signIn(first);
       await first.locator('.message').first().waitFor();
       const tab = await context.newPage();
