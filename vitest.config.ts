@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { textImportsVite } from './scripts/text-imports.js';
 
 export default defineConfig({
   test: {
     projects: [
       {
+        plugins: [textImportsVite()],
         test: {
           name: 'node',
           environment: 'node',

@@ -21,7 +21,7 @@ const env = {
 };
 
 for (const format of ['callflow', 'twiml'] as const) {
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+  const server = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/node-text-imports.mjs', 'server.ts'], {
     env: { ...process.env, ...env, RESPONSE_FORMAT: format },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

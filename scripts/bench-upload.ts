@@ -2,7 +2,7 @@
 // (PUT with Content-Length), then once more chunked (no length), and prints the server's peak
 // RSS growth for each; it must stay under 64 MB. The server runs in a child process (this file
 // with --serve) so the client's own memory is not counted.
-//   npx tsx scripts/bench-upload.ts [--mb 200]
+//   npm run bench:upload -- [--mb 200]   (tsx with the text-import hook: the server serves the inbox page)
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';

@@ -4,6 +4,7 @@ import { build, type Metafile } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { textImportsEsbuild } from './text-imports.js';
 
 /** Every Pivot endpoint, in the order SAM wires their URLs. */
 export const ENDPOINTS = ['front-desk', 'collected', 'gathered', 'recordings'] as const;
@@ -51,6 +52,7 @@ async function buildOne(endpoint: EndpointName, outdir: string): Promise<LambdaB
     legalComments: 'none',
     banner: { js: BANNER },
     metafile: true,
+    plugins: [textImportsEsbuild()],
     logLevel: 'error',
   });
   const cloudflare = Object.entries(result.metafile.inputs)

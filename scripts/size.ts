@@ -3,7 +3,7 @@
 // `npx tsx scripts/size.ts` (npm run size).
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -45,12 +45,14 @@ export async function measureWorker(env: string): Promise<WorkerSize> {
   const outdir = `${root}dist/workers/${env || 'all-in-one'}`;
   const args = ['node_modules/wrangler/bin/wrangler.js', 'deploy', '--dry-run', '--outdir', outdir, '--metafile', `${outdir}/meta.json`];
   if (env !== '') args.push('--env', env);
+  // Module file names carry a content hash: start empty so no earlier build's modules are counted.
+  await rm(outdir, { recursive: true, force: true });
   await run(process.execPath, args, {
     cwd: root,
     timeout: 120_000,
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_COLOR: '1', CI: 'true' },
   });
-  const code = await readFile(`${outdir}/${await mainOutput(outdir)}`);
+  const code = await bundleBytes(outdir);
   const meta = JSON.parse(await readFile(`${outdir}/meta.json`, 'utf8')) as Metafile;
   const inputs = Object.keys(meta.inputs);
   return {
@@ -66,6 +68,13 @@ export async function measureWorker(env: string): Promise<WorkerSize> {
 async function mainOutput(outdir: string): Promise<string> {
   for (const name of ['worker.js', 'index.js']) if (existsSync(`${outdir}/${name}`)) return name;
   throw new Error(`no bundle in ${outdir}`);
+}
+
+/** The main module followed by the modules uploaded beside it (wrangler.toml `[[rules]]`: the page's text). */
+async function bundleBytes(outdir: string): Promise<Buffer> {
+  const main = await mainOutput(outdir);
+  const others = (await readdir(outdir)).filter((name) => name !== main && !/^(README\.md|meta\.json)$|\.map$/.test(name)).sort();
+  return Buffer.concat(await Promise.all([main, ...others].map((name) => readFile(`${outdir}/${name}`))));
 }
 
 /** Group output bytes by npm package or by source folder, biggest first, with the first importer. */

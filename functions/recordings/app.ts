@@ -4,8 +4,10 @@ import { loadConfigWithoutHours } from '../../shared/config/without-hours.js';
 import { createEndpointApp, requireAdminToken, requirePivotToken, type AppContext, type AppEnv, type Platform } from '../../shared/http/index.js';
 import type { RecordingStore } from '../../shared/storage/types.js';
 import { recordFollowUp } from './follow-up.js';
-import { INBOX_HTML } from './inbox.js';
+import { serveInbox } from './inbox.js';
 import { deleteRecording, listRecordings, serveRecording } from './manage.js';
+import { isSignedRequest, issueLink, markHeard, requireValidLink } from './playback.js';
+import { securityHeaders } from './security-headers.js';
 import { receiveUpload } from './upload.js';
 import { nameFromPathSegment, nameFromQuery } from './upload-name.js';
 
@@ -16,10 +18,12 @@ export interface RecordingsAppOptions {
 
 /**
  * The recordings function, with routes relative to where it is mounted: uploads (PUT/POST),
- * the `<Record action>` follow-up, the management API (Bearer ADMIN_TOKEN) and the inbox page.
+ * the `<Record action>` follow-up, the management API (Bearer ADMIN_TOKEN), playback by signed
+ * link and the inbox page.
  */
 export function createRecordingsApp(platform: Platform, options: RecordingsAppOptions): Hono<AppEnv> {
   const app = createEndpointApp(platform, loadConfigWithoutHours);
+  app.use(securityHeaders);
   const stores = new WeakMap<Config, RecordingStore>();
   const storeOf = (c: AppContext): RecordingStore => {
     const config = c.var.config;
@@ -32,14 +36,24 @@ export function createRecordingsApp(platform: Platform, options: RecordingsAppOp
   const uploadByPath = guarded(requirePivotToken, (c) => receiveUpload(c, storeOf(c), nameFromPathSegment(lastSegment(c))));
   const uploadByQuery = guarded(requirePivotToken, (c) => receiveUpload(c, storeOf(c), nameFromQuery(new URL(c.req.url).searchParams)));
 
-  app.get('/inbox', (c) => c.html(INBOX_HTML, 200, { 'cache-control': 'no-store', 'x-frame-options': 'DENY' }));
+  const serve = guarded(requireAdminToken, (c) => serveRecording(c, storeOf(c), c.req.param('id') ?? ''));
+
+  app.get('/inbox', serveInbox);
   // The root takes both Kazoo (the <Record action> request, uploads named in the query) and the
   // owner (the list): the parameters and the body type tell them apart.
   app.get('/', (c, next) => (isFollowUpQuery(c) ? followUp : list)(c, next));
   app.post('/', (c, next) => (isFormBody(c) ? followUp : uploadByQuery)(c, next));
   app.put('/', uploadByQuery);
   app.on(['PUT', 'POST'], '/:name', uploadByPath);
-  app.get('/:id', guarded(requireAdminToken, (c) => serveRecording(c, storeOf(c), c.req.param('id') ?? '')));
+  // The <audio> element plays from a signed link (no token in it, see playback.ts); all else needs the token.
+  app.get('/:id', async (c, next) => {
+    if (!isSignedRequest(c)) return serve(c, next);
+    const id = c.req.param('id') ?? '';
+    await requireValidLink(c, id);
+    return serveRecording(c, storeOf(c), id);
+  });
+  app.get('/:id/link', guarded(requireAdminToken, (c) => issueLink(c, storeOf(c), c.req.param('id') ?? '')));
+  app.patch('/:id', guarded(requireAdminToken, (c) => markHeard(c, storeOf(c), c.req.param('id') ?? '')));
   app.delete('/:id', guarded(requireAdminToken, (c) => deleteRecording(c, storeOf(c), c.req.param('id') ?? '')));
   return app;
 }

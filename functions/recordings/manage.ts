@@ -58,7 +58,8 @@ async function found(store: RecordingStore, id: string): Promise<RecordingMeta> 
   return meta;
 }
 
-function notFound(id: string): PivotEdgeError {
+/** The one 404 of the recordings API. */
+export function notFound(id: string): PivotEdgeError {
   return new PivotEdgeError('not_found', 'No such recording.', 404, { id });
 }
 
@@ -76,5 +77,6 @@ function view(meta: RecordingMeta): Record<string, unknown> {
     contentType: meta.contentType,
     durationSeconds: meta.durationSeconds ?? null,
     name: meta.name,
+    heard: meta.heard === true,
   };
 }

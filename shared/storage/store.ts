@@ -154,6 +154,14 @@ export function createRecordingStore(blob: BlobStore, options: { readonly now?: 
       return changed;
     },
 
+    async setHeard(id, heard) {
+      const meta = await readMeta(id);
+      if (meta === null || (meta.heard === true) === heard) return meta;
+      const marked = { ...meta, heard };
+      await writeMeta(marked);
+      return marked;
+    },
+
     async sweep(cutoff) {
       const deleted = await sweepPrefix('meta/', cutoff, async (key) => {
         const meta = await readMeta(key.slice('meta/'.length, -'.json'.length));

@@ -63,6 +63,8 @@ export interface RecordingMeta extends NewRecording {
   /** ISO 8601 instant the upload completed. */
   readonly receivedAt: string;
   readonly bytes: number;
+  /** Set once the owner has listened (or marked it); absent on new recordings. */
+  readonly heard?: boolean;
 }
 
 export interface RecordingPage {
@@ -94,6 +96,8 @@ export interface RecordingStore {
    * call, now or when its upload lands later. Resolves with how many stored recordings changed.
    */
   setDuration(callId: string, seconds: number): Promise<number>;
+  /** Marks a recording heard (or new again); null when there is no such recording. */
+  setHeard(id: string, heard: boolean): Promise<RecordingMeta | null>;
   /** Deletes recordings (and leftovers) received before `cutoff`; resolves with how many. */
   sweep(cutoff: Date): Promise<number>;
 }

@@ -187,6 +187,19 @@ export function recordingContract(name: string, factory: BlobStoreFactory): void
       expect((await store.get(late.id))?.durationSeconds).toBe(7);
     });
 
+    it('marks a recording heard and new again, keeping the rest of its record', async () => {
+      const store = createRecordingStore(await factory(PART));
+      const saved = await store.save(upload, streamOf(bytes(10)), { maxBytes: MiB });
+      expect(saved.heard).toBeUndefined();
+      expect(await store.setHeard(saved.id, true)).toEqual({ ...saved, heard: true });
+      expect(await store.get(saved.id)).toEqual({ ...saved, heard: true });
+      expect((await store.list({ limit: 10 })).items[0]?.heard).toBe(true);
+      expect(await store.setHeard(saved.id, false)).toEqual({ ...saved, heard: false });
+      expect((await store.get(saved.id))?.heard).toBe(false);
+      expect(await store.setHeard('0000000000000-000000000000', true)).toBeNull();
+      expect(await store.setHeard('../x', true)).toBeNull();
+    });
+
     it('sweeps recordings received before the cutoff, and only those', async () => {
       const blob = await factory(PART);
       const old = createRecordingStore(blob, { now: () => new Date('2026-01-01T00:00:00Z') });

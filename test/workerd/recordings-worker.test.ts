@@ -1,5 +1,7 @@
 // The recordings Worker entry inside workerd with a real R2 binding: uploads with and without a
-// length, listing, ranges, deletion, the follow-up and the cron sweep.
+// length, listing, ranges, deletion, the follow-up and the cron sweep; the inbox page with its style
+// and script inlined (wrangler.toml's Text rule) under a CSP of their hashes, signed playback
+// links, the heard mark and the security headers.
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../../functions/recordings/worker.js';
@@ -55,5 +57,48 @@ describe('recordings Worker (R2)', () => {
     await waitOnExecutionContext(ctx);
     const list = (await (await call('/', { headers: admin })).json()) as { items: unknown[] };
     expect(list.items.length).toBeGreaterThan(0);
+  });
+});
+
+async function sha256(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return `'sha256-${btoa(String.fromCharCode(...digest))}'`;
+}
+
+describe('recordings Worker: inbox page, playback links, heard (R2)', () => {
+  it('serves the page with its style and script inline, allowed by hash and nothing else', async () => {
+    const page = await call('/inbox');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const style = /<style>([\s\S]*)<\/style>/.exec(html)?.[1] ?? '';
+    const script = /<script>([\s\S]*)<\/script>/.exec(html)?.[1] ?? '';
+    expect(style).toContain('.message');
+    expect(script).toContain('Authorization: "Bearer "');
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain(`script-src ${await sha256(script)}; style-src ${await sha256(style)};`);
+    expect(csp).toMatch(/^default-src 'none';.*frame-ancestors 'none'/);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('plays a range from a signed link, marks it heard, and locks down the API answers', async () => {
+    const data = bytes(3000, 7);
+    const upload = await call('/call_recording_inbox-w1.mp3', { method: 'PUT', body: data, headers: { ...pivot, 'content-type': 'audio/mpeg' } });
+    expect(upload.status).toBe(201);
+    const { id } = (await upload.json()) as { id: string };
+    const link = (await (await call(`/${id}/link`, { headers: admin })).json()) as { src: string };
+    const ranged = await call(`/${link.src}`, { headers: { range: 'bytes=1000-1099' } });
+    expect(ranged.status).toBe(206);
+    expect(new Uint8Array(await ranged.arrayBuffer())).toEqual(data.slice(1000, 1100));
+    expect((await call(`/${link.src.replace(/sig=./, 'sig=_')}`)).status).toBe(403);
+
+    const marked = await call(`/${id}`, { method: 'PATCH', body: '{"heard":true}', headers: { ...admin, 'content-type': 'application/json' } });
+    expect(await marked.json()).toEqual({ id, heard: true });
+    const list = await call('/', { headers: admin });
+    const items = ((await list.json()) as { items: { id: string; heard: boolean }[] }).items;
+    expect(items.find((item) => item.id === id)?.heard).toBe(true);
+    for (const response of [list, ranged, await call('/')]) {
+      expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    }
   });
 });
