@@ -2,12 +2,12 @@
  * `npm run check-config`: read `.env` (and the shell) as the server would, print what was
  * understood and every spoken text verbatim, and exit 1 when any variable is invalid. Safe to run
  * in CI before a deploy; `npm run deploy:workers` and `npm run deploy:lambda` run it first.
- * `--env-file PATH` reads another file instead of `./.env`.
+ * `--settings PATH` reads another file instead of `./.env`.
  */
 import { loadEnvFile } from '../shared/platform/env-file.js';
 import { configReport } from './config-report.js';
 
-const at = process.argv.indexOf('--env-file');
+const at = process.argv.indexOf('--settings');
 loadEnvFile(at === -1 ? undefined : process.argv[at + 1]);
 const report = configReport(process.env);
 for (const line of report.lines) console.log(line);

@@ -2,33 +2,23 @@
  * `npm run deploy:workers`: push `.env` to the four per-endpoint Workers (vars as `--var`, secrets
  * with `--secrets-file`, so they arrive with the code and no Worker runs without its token), after
  * the config check. `-- --dry-run` prints what would go where (secret values never) and deploys
- * nothing; `-- --all-in-one` deploys the one Worker serving every path instead; `-- --env-file PATH`
+ * nothing; `-- --all-in-one` deploys the one Worker serving every path instead; `-- --settings PATH` (not `--env-file`, which tsx hands to Node)
  * reads another file than `./.env`. Exit 1, before deploying anything, on any error.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readSettings, root } from './deploy/settings.js';
+import { printPlanOrExit, readSettingsOrExit, root } from './deploy/settings.js';
 import { planWorkers, wranglerArgs } from './deploy/workers-plan.js';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const dryRun = args.includes('--dry-run');
 
-const settings = readSettings(option('--env-file'));
+const settings = readSettingsOrExit(option('--settings'));
 const plan = planWorkers(settings, { allInOne: args.includes('--all-in-one') });
-for (const line of plan.lines) console.log(line);
-for (const note of plan.notes) console.log(note);
-for (const error of plan.errors) console.error(error);
-if (plan.errors.length > 0) {
-  console.error(`nothing deployed: fix ${settings.file} (npm run check-config shows what it means)`);
-  process.exit(1);
-}
-if (dryRun) {
-  console.log('dry run: nothing deployed');
-  process.exit(0);
-}
+printPlanOrExit(plan, settings.file, dryRun);
 
 const dir = mkdtempSync(join(tmpdir(), 'pivot-edge-secrets-'));
 try {

@@ -100,3 +100,28 @@ export function preflight(settings: Settings, deployed: Readonly<Record<string, 
   const notes = settings.unknown.map((name) => `note: ${name} is in ${settings.file} but pivot-edge does not read it (a typo?): not deployed`);
   return { report, errors, notes };
 }
+
+/** Print what a deploy would send; exit 1 (nothing deployed) on an error, 0 after a dry run, else return. */
+export function printPlanOrExit(plan: { readonly lines: readonly string[]; readonly notes: readonly string[]; readonly errors: readonly string[] }, file: string, dryRun: boolean): void {
+  for (const line of plan.lines) console.log(line);
+  for (const note of plan.notes) console.log(note);
+  for (const error of plan.errors) console.error(error);
+  if (plan.errors.length > 0) {
+    console.error(`nothing deployed: fix ${file} (npm run check-config shows what it means)`);
+    process.exit(1);
+  }
+  if (dryRun) {
+    console.log('dry run: nothing deployed');
+    process.exit(0);
+  }
+}
+
+/** `readSettings` for the command line: a missing file is a one-line error, not a stack trace. */
+export function readSettingsOrExit(file: string | undefined): Settings {
+  try {
+    return readSettings(file);
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}

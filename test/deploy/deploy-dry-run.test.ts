@@ -113,7 +113,7 @@ describe('npm run deploy:workers -- --dry-run', () => {
 
   it('the script exits 1 on a refusal and 0 on a clean dry run, deploying nothing either way', async () => {
     const run = (file: string) =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/deploy-workers.ts', '--dry-run', '--env-file', file], { cwd: root, timeout: 60_000 }).then(
+      promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/deploy-workers.ts', '--dry-run', '--settings', file], { cwd: root, timeout: 60_000 }).then(
         ({ stdout }) => ({ code: 0, stdout, stderr: '' }),
         (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
       );
