@@ -108,3 +108,36 @@ describe('the shell and the file', () => {
     expect(empty).toEqual({});
   });
 });
+
+describe('one reader everywhere', () => {
+  const root = new URL('../../', import.meta.url);
+
+  it('.env.example means the same to our reader and to wrangler, and is a valid configuration with whole texts', async () => {
+    const ours = readEnvFile(new URL('.env.example', root).pathname);
+    const theirs = unstable_getVarsForDev(new URL('wrangler.toml', root).pathname, ['.env.example'], {}, undefined, true) as Record<string, { value: string }>;
+    expect(Object.fromEntries(Object.entries(theirs).filter(([name]) => name !== 'RECORDINGS').map(([name, binding]) => [name, binding.value]))).toEqual(ours);
+    expect(ours?.BUSINESS_HOURS).toContain(`Jan 01 off "New Year's Day"`);
+    const { parseConfig } = await import('../../shared/config/index.js');
+    expect(parseConfig(ours!).problems).toEqual([]);
+  });
+
+  it('nothing else parses .env: the server and every script load it through shared/platform/env-file.ts', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const files = ['server.ts', ...readdirSync(new URL('scripts/', root)).filter((name) => name.endsWith('.ts')).map((name) => `scripts/${name}`)];
+    for (const file of files) {
+      const text = readFileSync(new URL(file, root), 'utf8');
+      expect(text, file).not.toMatch(/process\.loadEnvFile|util\.parseEnv|parseEnv\(|readFileSync\(['"]\.env/);
+    }
+    for (const file of ['server.ts', 'scripts/check-config.ts', 'scripts/hours.ts']) expect(readFileSync(new URL(file, root), 'utf8'), file).toContain('loadEnvFile(');
+  });
+
+  it('check-config prints each spoken text as the file means it', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const file = join(dir, 'owner.env');
+    await writeFile(file, `TIMEZONE=America/Chicago\nGREETING_OPEN='Thanks for calling Dr. O'Brien's office.'\nGREETING_CLOSED="We're closed. Press # to hear this again."\n`);
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/check-config.ts', '--settings', file], { cwd: new URL('.', root).pathname, timeout: 60_000, env: { PATH: process.env.PATH ?? '' } });
+    expect(stdout).toContain(`spoken when open (GREETING_OPEN): "Thanks for calling Dr. O'Brien's office."`);
+    expect(stdout).toContain(`spoken when closed (GREETING_CLOSED): "We're closed. Press # to hear this again."`);
+  }, 60_000);
+});
