@@ -83,7 +83,11 @@ export function readSettings(file = ENV_FILE, shell: Readonly<Record<string, str
 
 /** The checks both deploys run before anything leaves the machine: errors stop the deploy. */
 export function preflight(settings: Settings, deployed: Readonly<Record<string, string>>): { report: ConfigReport; errors: string[]; notes: string[] } {
-  const report = configReport(deployed);
+  // The config's own messages quote bad values; a secret's value is replaced by its name.
+  const secrets = Object.entries(deployed).filter(([name, value]) => isSecret(name) && value.length > 0);
+  const redact = (line: string) => secrets.reduce((text, [name, value]) => text.split(value).join(`<${name}>`), line);
+  const parsed = configReport(deployed);
+  const report = { ...parsed, lines: parsed.lines.map(redact), errors: parsed.errors.map(redact) };
   const errors = [...report.errors];
   const token = deployed.PIVOT_TOKEN ?? '';
   if (token.length < MIN_TOKEN_LENGTH) {

@@ -171,4 +171,12 @@ describe('npm run deploy:lambda -- --dry-run', () => {
     expect(errors).toContain("error: PIVOT_TOKEN: template.yaml's PivotToken expected at least 24 printable characters");
     expect(errors).toContain('error: PUBLIC_BASE_URL: still a placeholder');
   });
+
+  it('never prints a secret, not even inside the config check\'s message about a bad value', async () => {
+    const badHook = 'not-a-url-but-a-secret-xyz';
+    const plan = planLambda(await settingsOf([...OWNER.filter((line) => !line.startsWith('NOTIFY_WEBHOOK_URL')), `NOTIFY_WEBHOOK_URL=${badHook}`]));
+    const printed = [...plan.lines, ...plan.errors, ...plan.notes].join('\n');
+    expect(printed).toContain('NOTIFY_WEBHOOK_URL: expected an absolute http:// or https:// URL, found "<NOTIFY_WEBHOOK_URL>"');
+    expect(printed).not.toContain(badHook);
+  });
 });
