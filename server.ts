@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import { startLocalServer } from './functions/local/server.js';
+import { loadEnvFile } from './shared/platform/env-file.js';
 
-// An env file beside the project, if present; variables already set in the shell win.
-if (existsSync('.env')) process.loadEnvFile('.env');
+// The project's .env, read as wrangler reads it (shared/platform/env-file.ts); the shell's variables win.
+loadEnvFile();
 await startLocalServer(process.env);

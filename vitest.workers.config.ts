@@ -1,18 +1,27 @@
 // Tests that run inside workerd (R2 binding, Worker entries). Separate from the Node project
 // because the Workers pool replaces the runtime; referenced from vitest.config.ts.
-// wrangler.toml's default environment (the all-in-one worker) supplies `main`, the vars, the R2
-// binding and the compatibility settings, so these tests run what `wrangler dev` runs.
+// The all-in-one worker's entry, compatibility settings and R2 binding come from wrangler.toml's
+// default environment, so these tests run what `wrangler dev` runs. Its settings do not: the pool's
+// own wrangler reading would bind the developer's .env or .dev.vars, so the tests get a fixed set.
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { unstable_readConfig } from 'wrangler';
+
+process.env.WRANGLER_SEND_METRICS ??= 'false';
+const wrangler = unstable_readConfig({ config: './wrangler.toml' }, { hideWarnings: true });
+
+/** The settings `SELF` (the all-in-one worker) runs with; tests that call an entry pass their own env. */
+export const TEST_SETTINGS = { TIMEZONE: 'America/New_York', RESPONSE_FORMAT: 'callflow' };
 
 export default defineConfig({
   plugins: [
     cloudflareTest({
-      wrangler: { configPath: './wrangler.toml' },
+      main: wrangler.main!,
       miniflare: {
-        compatibilityDate: '2026-04-01',
-        compatibilityFlags: ['nodejs_compat'],
-        r2Buckets: ['RECORDINGS'],
+        compatibilityDate: wrangler.compatibility_date!,
+        compatibilityFlags: wrangler.compatibility_flags,
+        r2Buckets: wrangler.r2_buckets.map((bucket: { binding: string }) => bucket.binding),
+        bindings: TEST_SETTINGS,
       },
     }),
   ],

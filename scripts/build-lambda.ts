@@ -1,8 +1,12 @@
 // Bundle each functions/<endpoint>/lambda.ts into dist/lambda/<endpoint>/index.mjs (ESM, Node 22,
 // arm64-agnostic), the files template.yaml's Handler points at. `npx tsx scripts/build-lambda.ts`.
+// dist/lambda/<endpoint>/ is the CodeUri SAM uploads, so it holds only the code and its
+// package.json; the source map and esbuild's metafile go to dist/lambda/.debug/<endpoint>/, which no
+// CodeUri includes (to read a stack trace from CloudWatch against the map, or see what a bundle holds).
 import { build, type Metafile } from 'esbuild';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { textImportsEsbuild } from './text-imports.js';
 
@@ -19,6 +23,9 @@ export const lambdaBundle = (endpoint: EndpointName): string => `dist/lambda/${e
 export const hasLambdaEntry = (endpoint: EndpointName): boolean =>
   existsSync(`${root}functions/${endpoint}/app.ts`) && existsSync(`${root}functions/${endpoint}/lambda.ts`);
 
+/** Beside the endpoint folders, never inside one: what is kept locally and not uploaded. */
+export const DEBUG_DIR = '.debug';
+
 export interface LambdaBuild {
   readonly endpoint: EndpointName;
   readonly file: string;
@@ -34,11 +41,14 @@ export async function buildLambdas(
   endpoints: readonly EndpointName[] = ENDPOINTS.filter(hasLambdaEntry),
   outRoot = `${root}dist/lambda`,
 ): Promise<LambdaBuild[]> {
-  return Promise.all(endpoints.map((endpoint) => buildOne(endpoint, `${outRoot}/${endpoint}`)));
+  return Promise.all(endpoints.map((endpoint) => buildOne(endpoint, `${outRoot}/${endpoint}`, `${outRoot}/${DEBUG_DIR}/${endpoint}`)));
 }
 
-async function buildOne(endpoint: EndpointName, outdir: string): Promise<LambdaBuild> {
+async function buildOne(endpoint: EndpointName, outdir: string, debugDir: string): Promise<LambdaBuild> {
+  // A fresh folder: nothing left over from an older build (maps, metafiles) is uploaded.
+  await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
+  await mkdir(debugDir, { recursive: true });
   const result = await build({
     absWorkingDir: root,
     entryPoints: [`functions/${endpoint}/lambda.ts`],
@@ -48,7 +58,9 @@ async function buildOne(endpoint: EndpointName, outdir: string): Promise<LambdaB
     format: 'esm',
     target: 'node22',
     minify: true,
-    sourcemap: true,
+    // No sourceMappingURL comment: the map is not deployed (see the top of this file).
+    sourcemap: 'external',
+    write: false,
     legalComments: 'none',
     banner: { js: BANNER },
     metafile: true,
@@ -61,7 +73,8 @@ async function buildOne(endpoint: EndpointName, outdir: string): Promise<LambdaB
   // `sam build` (npm builder) wants a package.json beside the code; "module" marks the bundle ESM.
   const manifest = { name: `pivot-edge-${endpoint}`, version: '0.0.0', private: true, type: 'module' };
   await writeFile(`${outdir}/package.json`, `${JSON.stringify(manifest, null, 2)}\n`);
-  await writeFile(`${outdir}/meta.json`, JSON.stringify(result.metafile));
+  for (const file of result.outputFiles) await writeFile(file.path.endsWith('.map') ? `${debugDir}/${basename(file.path)}` : file.path, file.contents);
+  await writeFile(`${debugDir}/meta.json`, JSON.stringify(result.metafile));
   const output = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('.mjs'));
   return { endpoint, file: `${outdir}/index.mjs`, bytes: output?.[1].bytes ?? 0, metafile: result.metafile };
 }

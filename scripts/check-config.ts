@@ -1,21 +1,17 @@
 /**
- * `npm run check-config`: read the environment (and `.env`) as the server would, print what was
- * understood, and exit 1 when any variable is invalid. Safe to run in CI before a deploy.
+ * `npm run check-config`: read `.env` (and the shell) as the server would, print what was
+ * understood and every spoken text verbatim, and exit 1 when any variable is invalid. Safe to run
+ * in CI before a deploy; `npm run deploy:workers` and `npm run deploy:lambda` run it first.
+ * `--settings PATH` reads another file instead of `./.env`.
  */
 import { existsSync } from 'node:fs';
-import { parseConfig } from '../shared/config/index.js';
-import { explainHours } from '../shared/hours/index.js';
+import { loadEnvFile } from '../shared/platform/env-file.js';
+import { configReport } from './config-report.js';
 
-if (existsSync('.env')) process.loadEnvFile('.env');
-const config = parseConfig(process.env);
-
-if (config.timeZone !== undefined && config.hours !== undefined) {
-  console.log(explainHours(config.hours, config.timeZone, new Date()));
-}
-console.log(`FORCE_STATE=${config.forceState}, RESPONSE_FORMAT=${config.responseFormat}`);
-console.log(`front desk: ${config.frontDesk === undefined ? 'none set' : JSON.stringify(config.frontDesk)}`);
-console.log(`voicemail: ${config.voicemailBoxId === undefined ? 'recorded into /recordings' : `Kazoo box ${config.voicemailBoxId}`}`);
-if (config.menu !== undefined) console.log(`menu: ${[...config.menu.entries.keys()].join(', ')} (prompt: "${config.menu.prompt}")`);
-for (const warning of config.warnings) console.log(`warning: ${warning}`);
-for (const problem of config.problems) console.error(`error: ${problem.message}`);
-process.exitCode = config.problems.length > 0 ? 1 : 0;
+const at = process.argv.indexOf('--settings');
+loadEnvFile(at === -1 ? undefined : process.argv[at + 1]);
+const report = configReport(process.env);
+for (const line of report.lines) console.log(line);
+if (existsSync('.dev.vars')) console.log('note: .dev.vars is not read (npm run dev:workers reads .env, as everything else does): move its variables into .env');
+for (const error of report.errors) console.error(error);
+process.exitCode = report.errors.length > 0 ? 1 : 0;

@@ -1,28 +1,13 @@
 /**
  * Explains a BUSINESS_HOURS value: canonical form, warnings, open/closed now, next change and the
  * next 14 days. Usage: tsx scripts/hours.ts [schedule] [--tz Zone] [--at ISO] [--days N]
- * Defaults come from BUSINESS_HOURS and TIMEZONE (a .env file in the cwd fills in unset ones).
+ * Defaults come from BUSINESS_HOURS and TIMEZONE (read from .env as `npm start` reads it; the shell's variables win).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { isPivotEdgeError } from '../shared/errors.js';
 import { explainHours, formatHoursError, parseHours } from '../shared/hours/index.js';
+import { loadEnvFile } from '../shared/platform/env-file.js';
 
 const USAGE = 'usage: tsx scripts/hours.ts [schedule] [--tz Zone] [--at ISO-instant] [--days N]';
-
-/** KEY=VALUE lines, surrounding quotes stripped; variables already set in the environment win. */
-function loadDotEnv(path: string): void {
-  if (!existsSync(path)) return;
-  for (const raw of readFileSync(path, 'utf8').split(/\r?\n/)) {
-    const line = raw.trim().replace(/^export\s+/, '');
-    const equals = line.indexOf('=');
-    if (line === '' || line.startsWith('#') || equals < 1) continue;
-    const key = line.slice(0, equals).trim();
-    let value = line.slice(equals + 1).trim();
-    const quote = value.charAt(0);
-    if ((quote === '"' || quote === "'") && value.endsWith(quote) && value.length >= 2) value = value.slice(1, -1);
-    if (process.env[key] === undefined) process.env[key] = value;
-  }
-}
 
 interface Options {
   schedule?: string;
@@ -56,7 +41,7 @@ function fail(message: string, code = 1): never {
 }
 
 function main(): void {
-  loadDotEnv('.env');
+  loadEnvFile();
   const options = readOptions(process.argv.slice(2));
   const source = options.schedule ?? process.env.BUSINESS_HOURS;
   const timeZone = options.timeZone ?? process.env.TIMEZONE;

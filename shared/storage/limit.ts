@@ -36,7 +36,8 @@ export function tooLarge(maxBytes: number): PivotEdgeError {
   });
 }
 
-function incomplete(received: number, expected: number): PivotEdgeError {
+/** A body shorter or longer than its declared length (500, so the platform retries). */
+export function incomplete(received: number, expected: number): PivotEdgeError {
   return new PivotEdgeError('upload_incomplete', `The upload ended after ${received} of ${expected} bytes.`, 500, {
     received,
     expected,

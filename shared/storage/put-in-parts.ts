@@ -1,4 +1,5 @@
 import { pieces } from './chunks.js';
+import { incomplete } from './limit.js';
 
 type Bytes = Uint8Array<ArrayBuffer>;
 
@@ -16,18 +17,29 @@ export interface PartSink {
 }
 
 /**
- * Store a stream of unknown length holding at most one `partSize` piece in memory: a body that
- * fits one piece is a single put, anything longer a multipart upload, aborted on any error so
- * nothing half-written remains. Returns the bytes stored.
+ * Store a stream holding at most one `partSize` piece in memory: a body that fits one piece is a
+ * single put, anything longer a multipart upload, aborted on any error so nothing half-written
+ * remains. The backend only ever receives whole pieces, never a stream that might break. With
+ * `expectedLength`, a body of any other length fails (500 `upload_incomplete`) before anything is
+ * committed. Returns the bytes stored.
  */
-export async function putInParts(body: ReadableStream<Uint8Array>, partSize: number, sink: PartSink): Promise<number> {
-  const chunks = pieces(body, partSize);
+export async function putInParts(body: ReadableStream<Uint8Array>, partSize: number, sink: PartSink, expectedLength?: number): Promise<number> {
+  const checkLength = (bytes: number): void => {
+    if (expectedLength !== undefined && bytes !== expectedLength) throw incomplete(bytes, expectedLength);
+  };
+  // A declared length that fits one piece is read into a buffer of that size (plus one byte, to notice a longer body).
+  const chunks = pieces(body, expectedLength !== undefined && expectedLength < partSize ? expectedLength + 1 : partSize);
   const first = await chunks.next();
   const second = first.done ? first : await chunks.next();
   if (first.done || second.done) {
     const data = first.done ? new Uint8Array(0) : first.value;
+    checkLength(data.byteLength);
     await sink.putWhole(data);
     return data.byteLength;
+  }
+  if (expectedLength !== undefined && expectedLength < partSize) {
+    await chunks.cancel(incomplete(expectedLength + 1, expectedLength)).catch(() => undefined);
+    throw incomplete(expectedLength + 1, expectedLength);
   }
   const upload = await sink.begin();
   let bytes = 0;
@@ -40,6 +52,7 @@ export async function putInParts(body: ReadableStream<Uint8Array>, partSize: num
     await send(first.value);
     await send(second.value);
     for await (const piece of chunks) await send(piece);
+    checkLength(bytes);
     await upload.complete();
     return bytes;
   } catch (error) {

@@ -2,16 +2,18 @@
 // handlers exist after `npm run build:lambda`, every config variable wired, least privilege on the
 // recordings bucket, no dependency cycle, and the URLs the owner needs as outputs.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { parseConfig } from '../../shared/config/index.js';
+import { parameterMap, readTemplate, refusal } from '../../scripts/deploy/lambda-plan.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildLambdas, ENDPOINTS, hasLambdaEntry } from '../../scripts/build-lambda.js';
-import { parseTemplate, referencedNames } from './cfn-yaml.js';
+import { buildLambdas, DEBUG_DIR, ENDPOINTS, hasLambdaEntry } from '../../scripts/build-lambda.js';
+import { parseTemplate, referencedNames } from '../../scripts/deploy/cfn-yaml.js';
 
 type Props = Record<string, unknown> & { Environment?: { Variables?: Record<string, unknown> }; Policies?: unknown[] };
 type Resource = { Type: string; Properties: Props; DependsOn?: unknown };
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const template = parseTemplate(read('template.yaml')) as {
-  Parameters: Record<string, { NoEcho?: boolean; Default?: string }>;
+  Parameters: Record<string, { NoEcho?: boolean; Default?: string | number; AllowedPattern?: string; AllowedValues?: unknown[] }>;
   Globals: { Function: Props };
   Resources: Record<string, Resource>;
   Outputs: Record<string, { Value: unknown }>;
@@ -56,11 +58,10 @@ describe('template.yaml', () => {
   it.each(variablesReadByCode().filter((name) => !NOT_WIRED.test(name) && !/_FUNCTION_NAME$|^(FRONT_DESK|COLLECTED|GATHERED|RECORDINGS)(_URL)?$|^RECORDINGS_BUCKET$/.test(name)))(
     '%s is set on every function from a Parameter',
     (name) => {
-      for (const [, { Properties }] of functions) {
-        const value = envOf(Properties)[name] as { Ref?: string } | undefined;
-        expect(value?.Ref, name).toBeDefined();
-        expect(template.Parameters[value!.Ref!], value!.Ref).toBeDefined();
-      }
+      const parameter = parameterMap(readTemplate()).get(name);
+      expect(parameter, name).toBeDefined();
+      expect(template.Parameters[parameter!], parameter).toBeDefined();
+      for (const [, { Properties }] of functions) expect(JSON.stringify(envOf(Properties)[name])).toContain(`{"Ref":"${parameter}"}`);
     },
   );
 
@@ -112,6 +113,75 @@ describe('template.yaml', () => {
   it('outputs every Function URL, front-desk being the voice_url', () => {
     for (const endpoint of ENDPOINTS) {
       expect(template.Outputs[`${LOGICAL[endpoint]}Url`]?.Value).toEqual({ 'Fn::GetAtt': [`${LOGICAL[endpoint]}FunctionUrl`, 'FunctionUrl'] });
+    }
+  });
+
+  it('requires a PivotToken of 24 characters or the named use-secrets-manager choice: Enter publishes nothing open', () => {
+    const token = readTemplate().Parameters.PivotToken!;
+    expect(token.Default).toBeUndefined();
+    for (const refused of ['', 'short', 'a'.repeat(23), `${'a'.repeat(23)} `]) expect(refusal(token, refused), JSON.stringify(refused)).toBeDefined();
+    for (const accepted of ['a'.repeat(24), '0123456789abcdef'.repeat(3), 'use-secrets-manager']) expect(refusal(token, accepted), accepted).toBeUndefined();
+    expect(refusal(readTemplate().Parameters.AdminToken!, '')).toBeUndefined();
+    expect(refusal(readTemplate().Parameters.AdminToken!, 'admin')).toBeDefined();
+  });
+
+  it('offers Secrets Manager for the tokens and the webhook: a dynamic reference of the same-named key', () => {
+    for (const [variable, parameter] of [['PIVOT_TOKEN', 'PivotToken'], ['ADMIN_TOKEN', 'AdminToken'], ['NOTIFY_WEBHOOK_URL', 'NotifyWebhookUrl']] as const) {
+      expect(template.Globals.Function.Environment?.Variables?.[variable]).toEqual({
+        'Fn::If': [`${parameter}FromSecret`, { 'Fn::Sub': `{{resolve:secretsmanager:\${SecretsManagerSecret}:SecretString:${variable}}}` }, { Ref: parameter }],
+      });
+      expect(JSON.stringify((template as unknown as { Conditions: Record<string, unknown> }).Conditions[`${parameter}FromSecret`])).toBe(`{"Fn::Equals":[{"Ref":"${parameter}"},"use-secrets-manager"]}`);
+    }
+  });
+
+  it('gives every function its own log group with the LogRetentionDays retention', () => {
+    for (const [name, { Properties }] of functions) {
+      const group = (Properties.LoggingConfig as { LogGroup?: { Ref?: string } } | undefined)?.LogGroup?.Ref;
+      expect(group, name).toBeDefined();
+      const resource = template.Resources[group!]!;
+      expect(resource.Type).toBe('AWS::Logs::LogGroup');
+      expect(resource.Properties.RetentionInDays).toEqual({ Ref: 'LogRetentionDays' });
+      expect(JSON.stringify(resource.Properties.LogGroupName)).toContain(String(Properties.FunctionName && JSON.stringify(Properties.FunctionName).match(/-([a-z-]+)"/)?.[1]));
+    }
+    expect(template.Parameters.LogRetentionDays?.AllowedValues).toContain(30);
+  });
+
+  it('uploads only the code: each CodeUri folder holds index.mjs and package.json, no source map or metafile', () => {
+    for (const endpoint of ENDPOINTS.filter(hasLambdaEntry)) {
+      const folder = new URL(`../../dist/lambda/${endpoint}/`, import.meta.url);
+      expect(readdirSync(folder).sort(), endpoint).toEqual(['index.mjs', 'package.json']);
+      expect(read(`dist/lambda/${endpoint}/index.mjs`)).not.toContain('sourceMappingURL');
+      expect(existsSync(new URL(`../../dist/lambda/${DEBUG_DIR}/${endpoint}/index.mjs.map`, import.meta.url))).toBe(true);
+    }
+    expect(JSON.stringify(template.Globals.Function)).not.toContain('enable-source-maps');
+  });
+
+  // Values to try against each parameter's constraints and the app's parser.
+  const CANDIDATES = [
+    '', ' ', '0', '00', '1', '2', '4', '5', '05', '6', '9', '10', '20', '99', '100', '599', '600', '601', '999', '1000', '3600', '9999', '10000', '10799', '10800', '10801',
+    '36499', '36500', '36501', '99999', '-1', '5.0', '1e3', '+5', 'abc', 'auto', 'open', 'CLOSED', 'twiml', 'male', 'en', 'en-gb', 'EN', 'de', 'pt', 'mp3', 'wav', 'slack',
+    'a1b2c3d4e5f60718293a4b5c6d7e8f90', 'A1B2C3D4E5F60718293A4B5C6D7E8F90', 'a1b2c3d4e5f60718293a4b5c6d7e8f9', 'g1b2c3d4e5f60718293a4b5c6d7e8f90',
+    '+15551234567', '(555) 123-4567', '555.123.4567', '12', '123', '+1 (555) 123', '1234567890123456', '+-5551234', '555+123',
+    'https://hooks.example.org/x', 'http://h.example.org', 'https://', 'https:///x', 'ftp://x.example.org',
+  ];
+  // Intended narrower on Lambda than in the app (a Function URL takes 6 MB; CloudFormation wants RetentionDays as an integer).
+  const NARROWER = new Set(['MAX_RECORDING_MB', 'RETENTION_DAYS', 'TTS_LANGUAGE', 'FORCE_STATE', 'RESPONSE_FORMAT', 'TTS_VOICE', 'RECORDING_FORMAT', 'NOTIFY_FORMAT', 'PUBLIC_BASE_URL', 'NOTIFY_WEBHOOK_URL']);
+  const constrained = [...parameterMap(readTemplate())].filter(([, parameter]) => {
+    const definition = readTemplate().Parameters[parameter]!;
+    return definition.AllowedPattern !== undefined || definition.AllowedValues !== undefined;
+  });
+
+  it.each(constrained)('%s (%s): every value the template accepts, the app accepts; exactly the same set unless intended narrower', (variable, parameter) => {
+    const definition = readTemplate().Parameters[parameter]!;
+    // The webhook is parsed only as a URL; FRONT_DESK_* one at a time; a token of 24+ characters is any string to the app.
+    const base = { TIMEZONE: 'UTC', ...(variable === 'NOTIFY_FORMAT' ? { NOTIFY_WEBHOOK_URL: 'https://hooks.example.org/x' } : {}), ...(variable === 'MENU_RETRIES' ? { MENU: '9=voicemail' } : {}) };
+    const appAccepts = (value: string) => !parseConfig({ ...base, [variable]: value }).problems.some((problem) => problem.variable === variable);
+    for (const value of CANDIDATES) {
+      const templateAccepts = refusal(definition, value) === undefined;
+      if (templateAccepts && value !== 'use-secrets-manager') expect(appAccepts(value), `${variable}=${JSON.stringify(value)} passes the template but not the app`).toBe(true);
+      if (!NARROWER.has(variable) && value.trim() === value && appAccepts(value) && !/TOKEN/.test(variable)) {
+        expect(templateAccepts, `${variable}=${JSON.stringify(value)} passes the app but the template refuses it`).toBe(true);
+      }
     }
   });
 });

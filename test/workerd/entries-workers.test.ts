@@ -1,5 +1,5 @@
 // Every Worker entry inside workerd, called as Cloudflare calls it (fetch(request, env, ctx)) with
-// wrangler.toml's vars and the R2 binding from the pool: a real Pivot request each.
+// the R2 binding from the pool and settings the test passes: a real Pivot request each.
 import { createExecutionContext, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import collected from '../../functions/collected/worker.js';
@@ -14,7 +14,7 @@ const SIBLINGS = {
   GATHERED_URL: 'https://pivot-edge-gathered.acme.workers.dev',
   RECORDINGS_URL: 'https://pivot-edge-recordings.acme.workers.dev',
 };
-// wrangler.toml's vars (the pool loads them) plus what an owner fills in.
+// The pool's bindings (R2 and the fixed test settings of vitest.workers.config.ts) plus what an owner fills in.
 const vars = { ...env, ...SIBLINGS, TIMEZONE: 'America/New_York', FRONT_DESK_DEVICE_ID: DEVICE, MENU: `1=device:${DEVICE}; 9=voicemail`, ADMIN_TOKEN: 'admin', PIVOT_TOKEN: 'pivot' };
 const pivotAuth = `Basic ${btoa('pivot:pivot')}`;
 // Monday 2026-11-23 10:00 in New York: open.
@@ -30,7 +30,8 @@ async function call(entry: Entry, url: string, init: RequestInit = {}, environme
 }
 
 describe('Worker entries in workerd', () => {
-  it('the wrangler.toml default environment gives the vars and the R2 binding', () => {
+  it('the pool gives the R2 binding and only the fixed test settings (never a developer\'s .env)', () => {
+    expect(Object.keys(env).filter((name) => !name.startsWith('__VITEST_POOL_WORKERS')).sort()).toEqual(['RECORDINGS', 'RESPONSE_FORMAT', 'TIMEZONE']);
     expect(env).toMatchObject({ TIMEZONE: 'America/New_York', RESPONSE_FORMAT: 'callflow' });
     expect(typeof (env as { RECORDINGS?: { put?: unknown } }).RECORDINGS?.put).toBe('function');
   });

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
 import { createR2BlobStore } from '../../shared/storage/r2.js';
-import { blobContract, recordingContract } from '../storage/contract.js';
+import { blobContract, bytes, recordingContract, streamOf } from '../storage/contract.js';
 
 // One bucket per run: each test starts by emptying it.
 async function fresh(partSize: number) {
@@ -14,3 +15,13 @@ async function fresh(partSize: number) {
 
 blobContract('R2 (workerd)', fresh);
 recordingContract('R2 (workerd)', fresh);
+
+describe('R2 with a declared length', () => {
+  it('refuses a shorter or longer body before committing anything (500 upload_incomplete)', async () => {
+    const store = await fresh(5 * 1024 * 1024);
+    await expect(store.putStream('audio/short', streamOf(bytes(1000)), { contentType: 'audio/mpeg', length: 2000 })).rejects.toMatchObject({ status: 500, code: 'upload_incomplete' });
+    await expect(store.putStream('audio/long', streamOf(bytes(3000), 1000), { contentType: 'audio/mpeg', length: 2000 })).rejects.toMatchObject({ status: 500, code: 'upload_incomplete' });
+    expect(await store.putStream('audio/exact', streamOf(bytes(2000), 700), { contentType: 'audio/mpeg', length: 2000 })).toBe(2000);
+    expect((await store.list('audio/', { limit: 10 })).items.map((item) => [item.key, item.size])).toEqual([['audio/exact', 2000]]);
+  });
+});
