@@ -1,6 +1,6 @@
 // Tests that run inside workerd (R2 binding, Worker entries). Separate from the Node project
 // because the Workers pool replaces the runtime; referenced from vitest.config.ts.
-// The all-in-one worker's entry, compatibility settings and R2 binding come from wrangler.toml's
+// The all-in-one worker's entry, compatibility settings, module rules and R2 binding come from wrangler.toml's
 // default environment, so these tests run what `wrangler dev` runs. Its settings do not: the pool's
 // own wrangler reading would bind the developer's .env or .dev.vars, so the tests get a fixed set.
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
@@ -21,6 +21,8 @@ export default defineConfig({
         compatibilityDate: wrangler.compatibility_date!,
         compatibilityFlags: wrangler.compatibility_flags,
         r2Buckets: wrangler.r2_buckets.map((bucket: { binding: string }) => bucket.binding),
+        // The page files (`.html`, `.css`, `.browser.js`) are text modules, as wrangler builds them.
+        modulesRules: wrangler.rules.map((rule: { type: string; globs: string[]; fallthrough?: boolean }) => ({ type: rule.type, include: rule.globs, ...(rule.fallthrough === undefined ? {} : { fallthrough: rule.fallthrough }) })),
         bindings: TEST_SETTINGS,
       },
     }),
