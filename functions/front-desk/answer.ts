@@ -1,4 +1,4 @@
-import { afterDialFlow, AFTER_DIAL, businessState, closedGreeting, menuFlow, ringFlow, voicemailFlow } from '../../shared/calls/index.js';
+import { afterDialFlow, AFTER_DIAL, businessState, closedGreeting, menuFlow, ringFlow, spokenReopening, voicemailFlow } from '../../shared/calls/index.js';
 import { PivotEdgeError } from '../../shared/errors.js';
 import type { Flow } from '../../shared/flows/index.js';
 import type { PivotCall } from '../../shared/http/index.js';
@@ -12,7 +12,7 @@ export function answerFrontDesk({ context, request, now, query }: PivotCall): Fl
   const { config } = context;
   const state = businessState(config, now);
   if (!state.known) throw new PivotEdgeError('config_invalid', state.why);
-  if (!state.open) return voicemailFlow(context, closedGreeting(config, state.reason));
+  if (!state.open) return voicemailFlow(context, closedGreeting(config, state.reason, spokenReopening(config, state, now)));
   if (config.menu !== undefined) return menuFlow(context, config.menu.prompt, 0);
   const menuProblem = config.problems.find((problem) => problem.variable === 'MENU');
   if (menuProblem !== undefined) throw new PivotEdgeError('config_invalid', menuProblem.message);

@@ -5,7 +5,7 @@ import { closedGreeting, type CallContext } from './context.js';
 import { MENU_QUERY, menuFlow, NO_INPUT } from './menu.js';
 import { menuAttempt, pressedKey } from './menu-input.js';
 import { MENU_PROMPTS, menuFallbackFlow, targetFlow } from './menu-target.js';
-import { businessState } from './state.js';
+import { businessState, spokenReopening } from './state.js';
 import { voicemailFlow } from './voicemail.js';
 
 /** A request to `collected` or `gathered` (structurally the PivotCall of shared/http). */
@@ -30,7 +30,7 @@ export function menuAnswer({ context, request, now, query }: MenuRequest): Flow 
   const state = businessState(config, now);
   if (!state.known) throw new PivotEdgeError('config_invalid', state.why);
   // A caller who waited in the menu past closing gets what front-desk would answer now.
-  if (!state.open) return voicemailFlow(context, closedGreeting(config, state.reason));
+  if (!state.open) return voicemailFlow(context, closedGreeting(config, state.reason, spokenReopening(config, state, now)));
   const menu = config.menu;
   if (menu === undefined) {
     const problem = config.problems.find((found) => found.variable === 'MENU');

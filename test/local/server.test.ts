@@ -30,7 +30,7 @@ describe('the local server over real HTTP', () => {
     const closed = await pivotAnswer(await get(KAZOO_FIRST_GET, SATURDAY));
     expect(closed.json).toEqual(
       speak(
-        'Thank you for calling. We are closed right now. Please leave a message.',
+        'Thank you for calling. We are closed right now. We reopen Monday at 9 AM. Please leave a message.',
         node('record_caller', { url: `${PUBLIC}/recordings`, format: 'mp3', method: 'put', time_limit: 300 }, speak('Thank you. Your message has been recorded. Goodbye.', node('hangup', {}))),
       ),
     );
@@ -40,7 +40,7 @@ describe('the local server over real HTTP', () => {
     const closed = await pivotAnswer(await get(TWIML_FIRST_GET, SATURDAY));
     expect(closed.xml).toBe(
       xml(
-        `${sayXml('Thank you for calling. We are closed right now. Please leave a message.')}` +
+        `${sayXml('Thank you for calling. We are closed right now. We reopen Monday at 9 AM. Please leave a message.')}` +
           `<Record action="${PUBLIC}/recordings" maxLength="300" timeout="5" playBeep="true"/>${sayXml('We did not hear a message. Goodbye.')}<Hangup/>`,
       ),
     );

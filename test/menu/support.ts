@@ -27,7 +27,8 @@ export const SAY = {
   unanswered: 'Sorry, nobody is available to take your call. Please leave a message.',
   recorded: 'Thank you. Your message has been recorded. Goodbye.',
   nothing: 'We did not hear a message. Goodbye.',
-  closed: 'Thank you for calling. We are closed right now. Please leave a message.',
+  closed: 'Thank you for calling. We are closed right now. We reopen tomorrow at 9 AM. Please leave a message.',
+  forcedClosed: 'Thank you for calling. We are closed right now. Please leave a message.',
   apology: 'Sorry, we cannot connect your call right now. Please leave a message.',
 } as const;
 
