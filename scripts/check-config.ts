@@ -3,6 +3,7 @@
  * understood, and exit 1 when any variable is invalid. Safe to run in CI before a deploy.
  */
 import { existsSync } from 'node:fs';
+import { formatSpokenTexts } from '../shared/calls/spoken-texts.js';
 import { parseConfig } from '../shared/config/index.js';
 import { explainHours } from '../shared/hours/index.js';
 
@@ -15,7 +16,8 @@ if (config.timeZone !== undefined && config.hours !== undefined) {
 console.log(`FORCE_STATE=${config.forceState}, RESPONSE_FORMAT=${config.responseFormat}`);
 console.log(`front desk: ${config.frontDesk === undefined ? 'none set' : JSON.stringify(config.frontDesk)}`);
 console.log(`voicemail: ${config.voicemailBoxId === undefined ? 'recorded into /recordings' : `Kazoo box ${config.voicemailBoxId}`}`);
-if (config.menu !== undefined) console.log(`menu: ${[...config.menu.entries.keys()].join(', ')} (prompt: "${config.menu.prompt}")`);
+if (config.menu !== undefined) console.log(`menu keys: ${[...config.menu.entries.keys()].join(', ')}`);
+console.log(formatSpokenTexts(config, new Date()));
 for (const warning of config.warnings) console.log(`warning: ${warning}`);
 for (const problem of config.problems) console.error(`error: ${problem.message}`);
 process.exitCode = config.problems.length > 0 ? 1 : 0;
