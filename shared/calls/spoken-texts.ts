@@ -44,6 +44,17 @@ function closedGreetings(config: Config, now: Date): SpokenText[] {
   return texts;
 }
 
+/** When each built-in prompt is said (a prompt added later is listed under its key). */
+const PROMPT_OCCASIONS: Readonly<Record<string, string>> = {
+  unanswered: 'nobody answers',
+  recorded: 'after a message',
+  nothingRecorded: 'no message heard',
+  apology: 'when the call cannot go where configured',
+  speakNow: 'before our own recording',
+  timeUp: 'a message at the time limit',
+  noRecording: 'when no message can be taken',
+};
+
 /** Every text callers may hear with this config, in the order a call meets them. */
 export function spokenTexts(config: Config, now: Date): SpokenText[] {
   const texts: SpokenText[] = [{ when: 'open greeting', text: config.greetingOpen }, ...closedGreetings(config, now)];
@@ -58,12 +69,7 @@ export function spokenTexts(config: Config, now: Date): SpokenText[] {
       { when: 'menu, hanging up', text: MENU_PROMPTS.goodbye },
     );
   }
-  texts.push(
-    { when: 'nobody answers', text: PROMPTS.unanswered },
-    { when: 'after a message', text: PROMPTS.recorded },
-    { when: 'no message heard', text: PROMPTS.nothingRecorded },
-    { when: 'when the call cannot go where configured', text: PROMPTS.apology },
-  );
+  for (const [key, text] of Object.entries(PROMPTS)) texts.push({ when: PROMPT_OCCASIONS[key] ?? key, text });
   return texts;
 }
 

@@ -12,9 +12,10 @@ export const KAZOO_REFUSED_HOSTS: ReadonlySet<string> = new Set(['localhost', '1
 export const TWIML_LANGUAGES = ['en', 'en-gb', 'es', 'fr', 'de', 'it'] as const;
 
 /**
- * The longest message, in seconds, that means the same in both dialects: Kazoo's TwiML `<Record>`
- * takes at most `kzt_twiml_util.max_length` (3600) and hangs up above it; `record_call`'s
- * `time_limit` takes 5 to 10800 (capped at `media.max_recording_time_limit`, 10800).
+ * The longest message, in seconds. Our own voicemail is `record_call` in both dialects, whose
+ * `time_limit` the schema bounds to 5..10800 and Kazoo caps at `media.max_recording_time_limit`
+ * (10800 by default, `kz_media_util`). TwiML's `<Record>` (`kzt_twiml_util` `max_length` 3600,
+ * hang-up above) is not used for it, so the limit means the same whatever the dialect.
  */
-export const MAX_RECORDING_SECONDS = 3600;
-export const RECORDING_LIMIT_WHY = "one hour: Kazoo's TwiML <Record> stops there, so longer would mean different things in the two dialects";
+export const MAX_RECORDING_SECONDS = 10800;
+export const RECORDING_LIMIT_WHY = "three hours, Kazoo's own limit for a recording";

@@ -99,11 +99,11 @@ describe('MENU: the generated prompt names what each key does', () => {
 });
 
 describe('limits that mean the same in both dialects', () => {
-  it('MAX_RECORDING_SECONDS: 5 to 3600, with the reason', () => {
-    expect(parseConfig({ TIMEZONE: 'UTC', MAX_RECORDING_SECONDS: '3600' }).maxRecordingSeconds).toBe(3600);
-    const tooLong = parseConfig({ TIMEZONE: 'UTC', MAX_RECORDING_SECONDS: '10800' });
+  it('MAX_RECORDING_SECONDS: 5 to 10800 (record_call in both dialects), with the reason', () => {
+    expect(parseConfig({ TIMEZONE: 'UTC', MAX_RECORDING_SECONDS: '10800' }).maxRecordingSeconds).toBe(10800);
+    const tooLong = parseConfig({ TIMEZONE: 'UTC', MAX_RECORDING_SECONDS: '10801' });
     expect(tooLong.problems.map((problem) => problem.message)).toEqual([
-      'MAX_RECORDING_SECONDS: expected a whole number from 5 to 3600 (one hour: Kazoo\'s TwiML <Record> stops there, so longer would mean different things in the two dialects), found "10800"',
+      'MAX_RECORDING_SECONDS: expected a whole number from 5 to 10800 (three hours, Kazoo\'s own limit for a recording), found "10801"',
     ]);
     expect(tooLong.maxRecordingSeconds).toBe(300);
   });
