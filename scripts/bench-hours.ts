@@ -1,7 +1,8 @@
 /**
  * Micro-benchmark of the hours module: tsx scripts/bench-hours.ts
  * Prints microseconds per parseHours, per stateAt (100k instants over a year) and per stateAt
- * whose next change is far away (the worst case of the nextChange search).
+ * whose next change is far away (the worst case of the nextChange search), and how parsing (with
+ * its warnings check) grows from 2,000 to 20,000 rules: about 10x when linear.
  */
 import { parseHours, stateAt } from '../shared/hours/index.js';
 
@@ -38,9 +39,18 @@ const farChange = parseHours('Feb 29 10:00-12:00');
 const alwaysOpen = microsecondsPer(2_000, (i) => (sink += stateAt(neverChanges, instants[i * 50] ?? new Date(), ZONE).nextChange === null ? 1 : 0));
 const farAway = microsecondsPer(2_000, (i) => (sink += stateAt(farChange, instants[i * 50] ?? new Date(), ZONE).nextChange === null ? 1 : 0));
 
+// Growth with the rule count: every kind of rule the warnings compare, repeated.
+const BLOCK = 'Mo-Fr 09:00-17:00; Fr 18:00-02:00; Sa off; Dec 26 off "Boxing Day"; Jan 01 off; Mo 10:00-11:00';
+const rules = (count: number): string => Array.from({ length: count / 6 }, () => BLOCK).join('; ');
+const [twoThousand, twentyThousand] = [rules(1_998), rules(19_998)];
+const parseSmall = microsecondsPer(20, () => (sink += parseHours(twoThousand).warnings.length));
+const parseLarge = microsecondsPer(2, () => (sink += parseHours(twentyThousand).warnings.length));
+
 console.log(`schedule: ${schedule.rules.length} rules, ${SCHEDULE.length} characters, zone ${ZONE}`);
 console.log(`parseHours:                                 ${parse.toFixed(1)} µs per parse`);
 console.log(`stateAt incl. nextChange (100k instants/yr): ${state.toFixed(2)} µs per call`);
 console.log(`stateAt, open all year (366-day chain):      ${alwaysOpen.toFixed(1)} µs per call (worst case)`);
 console.log(`stateAt, next opening > 1 year away:         ${farAway.toFixed(1)} µs per call (worst case)`);
+console.log(`parseHours, 1,998 rules:                     ${(parseSmall / 1000).toFixed(1)} ms`);
+console.log(`parseHours, 19,998 rules:                    ${(parseLarge / 1000).toFixed(1)} ms (${(parseLarge / parseSmall).toFixed(1)}x the 1,998-rule parse; 10x is linear)`);
 if (sink < 0) console.log(sink);

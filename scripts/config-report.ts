@@ -1,4 +1,5 @@
 // What `npm run check-config` prints, shared with the deploy scripts (which refuse on an error).
+import { formatSpokenTexts } from '../shared/calls/spoken-texts.js';
 import { parseConfig, type Config } from '../shared/config/index.js';
 import { explainHours } from '../shared/hours/index.js';
 
@@ -18,15 +19,9 @@ export function configReport(env: Readonly<Record<string, unknown>>, now = new D
   lines.push(`FORCE_STATE=${config.forceState}, RESPONSE_FORMAT=${config.responseFormat}`);
   lines.push(`front desk: ${config.frontDesk === undefined ? 'none set' : JSON.stringify(config.frontDesk)}`);
   lines.push(`voicemail: ${config.voicemailBoxId === undefined ? 'recorded into /recordings' : `Kazoo box ${config.voicemailBoxId}`}`);
+  if (config.menu !== undefined) lines.push(`menu keys: ${[...config.menu.entries.keys()].join(', ')}`);
   // Verbatim, so an owner sees exactly what callers will hear (quoting slips show up here).
-  lines.push(`spoken when open (GREETING_OPEN): ${spoken(config.greetingOpen)}`);
-  lines.push(`spoken when closed (GREETING_CLOSED): ${spoken(config.greetingClosed)}`);
-  if (config.menu !== undefined) {
-    lines.push(`menu keys: ${[...config.menu.entries.keys()].join(', ')}`);
-    lines.push(`spoken as the menu (MENU_PROMPT): ${spoken(config.menu.prompt)}`);
-  }
+  lines.push(formatSpokenTexts(config, now));
   for (const warning of config.warnings) lines.push(`warning: ${warning}`);
   return { config, lines, errors: config.problems.map((problem) => `error: ${problem.message}`) };
 }
-
-const spoken = (text: string): string => (text === '' ? '(nothing: turned off with "none")' : JSON.stringify(text));

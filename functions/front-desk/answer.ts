@@ -1,4 +1,4 @@
-import { afterDialFlow, AFTER_DIAL, businessState, closedGreeting, closedReason, menuFlow, ringFlow, voicemailFlow } from '../../shared/calls/index.js';
+import { afterDialFlow, AFTER_DIAL, businessState, closedGreeting, closedReason, menuFlow, ringFlow, spokenReopening, voicemailFlow } from '../../shared/calls/index.js';
 import { PivotEdgeError } from '../../shared/errors.js';
 import type { Flow } from '../../shared/flows/index.js';
 import type { PivotCall } from '../../shared/http/index.js';
@@ -17,7 +17,7 @@ export function answerFrontDesk({ context, request, now, query, note }: PivotCal
   if (!state.known) throw new PivotEdgeError('config_invalid', state.why);
   note('state', state.open ? 'open' : 'closed');
   if (state.reason !== undefined) note('reason', state.reason);
-  if (!state.open) return voicemailFlow(context, closedGreeting(config, state.reason), closedReason(state.reason));
+  if (!state.open) return voicemailFlow(context, closedGreeting(config, state.reason, spokenReopening(config, state, now)), closedReason(state.reason));
   if (config.menu !== undefined) return menuFlow(context, config.menu.prompt, 0);
   const menuProblem = config.problems.find((problem) => problem.variable === 'MENU');
   if (menuProblem !== undefined) throw new PivotEdgeError('config_invalid', menuProblem.message);

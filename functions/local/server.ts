@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../../shared/config/index.js';
+import { parseConfig } from '../../shared/config/index.js';
 import { nodePlatform } from '../../shared/platform/node.js';
 import { startRetention } from '../recordings/retention.js';
 import { fsRecordingStore } from '../recordings/store-fs.js';
@@ -18,7 +18,8 @@ export async function startLocalServer(
   env: Readonly<Record<string, string | undefined>>,
   options: { readonly port?: number; readonly hostname?: string; readonly quiet?: boolean } = {},
 ): Promise<LocalServer> {
-  const config = loadConfig(env);
+  // Parsed with the owner's advice for the start-up report; the apps load their own (cached) copy.
+  const config = parseConfig(env);
   const app = createAllInOneApp(nodePlatform(env), { store: fsRecordingStore });
   // RETENTION_DAYS: a sweep at start, then on a timer (unref'd: it never keeps the process alive).
   const retention = startRetention(fsRecordingStore(env, config), config);

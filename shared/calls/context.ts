@@ -33,8 +33,14 @@ export const PROMPTS = {
   noRecording: 'Sorry, we cannot take a message right now. Please call again later. Goodbye.',
 } as const;
 
-/** GREETING_CLOSED with `{reason}` filled in (a reason without final punctuation gets a full stop). */
-export function closedGreeting(config: Config, reason: string | undefined): string {
+/**
+ * GREETING_CLOSED with `{reason}` filled in (a reason without final punctuation gets a full stop)
+ * and `{next_open}` (e.g. `Monday at 9 AM`); when there is no next opening to say, the sentence
+ * holding `{next_open}` is left out.
+ */
+export function closedGreeting(config: Config, reason: string | undefined, nextOpen = ''): string {
   const spoken = reason === undefined || reason === '' ? '' : /[.!?]$/.test(reason) ? reason : `${reason}.`;
-  return config.greetingClosed.replace(/\{reason\}/g, spoken).replace(/\s+/g, ' ').trim();
+  const withReason = config.greetingClosed.replace(/\{reason\}/g, () => spoken);
+  const withReopening = nextOpen === '' ? withReason.replace(/[^.!?]*\{next_open\}[^.!?]*[.!?]?/g, '') : withReason.replace(/\{next_open\}/g, nextOpen);
+  return withReopening.replace(/\s+/g, ' ').trim();
 }

@@ -5,7 +5,7 @@ import { closedGreeting, type CallContext } from './context.js';
 import { MENU_QUERY, menuFlow, NO_INPUT } from './menu.js';
 import { menuAttempt, pressedKey } from './menu-input.js';
 import { MENU_PROMPTS, menuFallbackFlow, targetFlow } from './menu-target.js';
-import { businessState } from './state.js';
+import { businessState, spokenReopening } from './state.js';
 import { voicemailFlow } from './voicemail.js';
 import { closedReason } from './voicemail-url.js';
 
@@ -33,7 +33,7 @@ export function menuAnswer({ context, request, now, query, note }: MenuRequest):
   note('state', state.open ? 'open' : 'closed');
   if (state.reason !== undefined) note('reason', state.reason);
   // A caller who waited in the menu past closing gets what front-desk would answer now.
-  if (!state.open) return voicemailFlow(context, closedGreeting(config, state.reason), closedReason(state.reason));
+  if (!state.open) return voicemailFlow(context, closedGreeting(config, state.reason, spokenReopening(config, state, now)), closedReason(state.reason));
   const menu = config.menu;
   if (menu === undefined) {
     const problem = config.problems.find((found) => found.variable === 'MENU');

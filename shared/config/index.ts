@@ -1,17 +1,25 @@
+import { hoursAdvisor } from '../hours/advice/advised.js';
 import { cachedPerEnv } from './cache.js';
 import { parseConfigWith } from './parse.js';
-import { readSchedule } from './schedule.js';
+import { scheduleReader } from './schedule.js';
 import type { Config } from './types.js';
+import { adviseTimeZone } from './zone-advice.js';
 
 export type * from './types.js';
 
-/** Parse the whole config, hours included, without the cache (tests, the check-config script). */
+/**
+ * Parse the whole config, hours included, without the cache, with everything the owner should be
+ * told: zone warnings and suggestions, hours warnings and whole-rule hints (tests, check-config,
+ * the local server's start-up report).
+ */
 export function parseConfig(env: Readonly<Record<string, unknown>>): Config {
-  return parseConfigWith(env, readSchedule);
+  return parseConfigWith(env, scheduleReader({ zone: adviseTimeZone, hours: hoursAdvisor }));
 }
 
 /**
- * The frozen, validated Config. Never throws: a bad variable is left out and described in
- * `problems`. Cached per env object, so parsing happens once per process or isolate.
+ * The frozen, validated Config for answering calls. Never throws: a bad variable is left out and
+ * described in `problems`. Cached per env object, so parsing happens once per process or isolate.
+ * The values are those of `parseConfig`; only the owner's advice is left out, which keeps it out
+ * of the Worker bundles.
  */
-export const loadConfig = cachedPerEnv(parseConfig);
+export const loadConfig = cachedPerEnv((env) => parseConfigWith(env, scheduleReader()));

@@ -5,12 +5,19 @@ import { kazooId, phoneNumber } from './targets.js';
 // `#` ends input in both collect_dtmf and <Gather>, so it can never be a choice.
 const DIGIT = /^[0-9*]$/;
 
+/** MENU's entries by key, and the spoken names some of them carry (`1=device:ID "Sales"`). */
+export interface MenuEntries {
+  readonly entries: Map<string, MenuTarget>;
+  readonly labels: Map<string, string>;
+}
+
 /**
- * Parse MENU (`1=device:ID; 2=user:ID; 3=number:+15551234567; 9=voicemail; 0=front-desk`).
+ * Parse MENU (`1=device:ID "Sales"; 2=user:ID; 3=number:+15551234567; 9=voicemail; 0=front-desk`).
  * Returns the entries, or undefined after recording a problem that names the entry and its position.
  */
-export function parseMenuEntries(source: string, reader: EnvReader): Map<string, MenuTarget> | undefined {
+export function parseMenuEntries(source: string, reader: EnvReader): MenuEntries | undefined {
   const entries = new Map<string, MenuTarget>();
+  const labels = new Map<string, string>();
   let position = 0;
   for (const rawEntry of source.split(';')) {
     const start = position + (rawEntry.length - rawEntry.trimStart().length);
@@ -24,12 +31,20 @@ export function parseMenuEntries(source: string, reader: EnvReader): Map<string,
       return reader.problem('MENU', `${where}: expected a key 0-9 or * followed by "=", like "1=device:ID" (# ends input, so it cannot be a choice)`);
     }
     if (entries.has(digit)) return reader.problem('MENU', `${where}: key ${digit} is already used`);
-    const target = parseTarget(entry.slice(equals + 1).trim(), where, reader);
+    let text = entry.slice(equals + 1).trim();
+    if (text.endsWith('"')) {
+      const open = text.lastIndexOf('"', text.length - 2);
+      const label = text.slice(open + 1, -1).trim();
+      if (open < 0 || label === '') return reader.problem('MENU', `${where}: expected a name between two quotes after the target, like 1=device:ID "Sales"`);
+      labels.set(digit, label);
+      text = text.slice(0, open).trim();
+    }
+    const target = parseTarget(text, where, reader);
     if (target === undefined) return undefined;
     entries.set(digit, target);
   }
   if (entries.size === 0) return reader.problem('MENU', 'expected at least one entry like "1=device:ID"');
-  return entries;
+  return { entries, labels };
 }
 
 function parseTarget(text: string, where: string, reader: EnvReader): MenuTarget | undefined {

@@ -1,17 +1,17 @@
-import type { Schedule } from '../hours/types.js';
 import {
   DEFAULT_GREETING_CLOSED,
   DEFAULT_GREETING_OPEN,
   DEFAULT_RECORDINGS_DIR,
+  MAX_RECORDING_SECONDS,
+  RECORDING_LIMIT_WHY,
 } from './defaults.js';
 import { readLanguage } from './language.js';
 import { readMenu } from './menu-config.js';
 import { EnvReader } from './read.js';
+import type { ScheduleReader } from './schedule.js';
 import { readFrontDesk, kazooId } from './targets.js';
 import type { Config, Endpoint } from './types.js';
 
-/** Reads TIMEZONE and BUSINESS_HOURS; injected so functions that never look at hours do not bundle the parser. */
-export type ScheduleReader = (read: EnvReader) => { readonly timeZone?: string; readonly hours?: Schedule };
 
 /**
  * Turn environment variables into the frozen, validated Config. Never throws: a bad variable
@@ -47,7 +47,7 @@ export function parseConfigWith(env: Readonly<Record<string, unknown>>, readSche
     ...defined('pivotToken', pivotToken),
     ...defined('adminToken', read.text('ADMIN_TOKEN')),
     recordingFormat: read.choice('RECORDING_FORMAT', ['mp3', 'wav'], 'mp3'),
-    maxRecordingSeconds: read.integer('MAX_RECORDING_SECONDS', 5, 10800, 300),
+    maxRecordingSeconds: read.integer('MAX_RECORDING_SECONDS', 5, MAX_RECORDING_SECONDS, 300, RECORDING_LIMIT_WHY),
     maxRecordingBytes: read.integer('MAX_RECORDING_MB', 1, 4096, 50) * 1024 * 1024,
     ...defined('retentionDays', read.optionalInteger('RETENTION_DAYS', 1, 36500)),
     ...defined('notify', notifyUrl && { url: notifyUrl, format: read.choice('NOTIFY_FORMAT', ['json', 'slack'], 'json') }),

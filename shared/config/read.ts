@@ -31,17 +31,17 @@ export class EnvReader {
     return fallback;
   }
 
-  /** A whole number in [min, max]; `fallback` when unset or invalid (invalid also records a problem). */
-  integer(name: string, min: number, max: number, fallback: number): number {
-    return this.optionalInteger(name, min, max) ?? fallback;
+  /** A whole number in [min, max]; `fallback` when unset or invalid (invalid also records a problem, with `why` the range). */
+  integer(name: string, min: number, max: number, fallback: number, why?: string): number {
+    return this.optionalInteger(name, min, max, why) ?? fallback;
   }
 
   /** A whole number in [min, max]; undefined when unset or invalid (invalid also records a problem). */
-  optionalInteger(name: string, min: number, max: number): number | undefined {
+  optionalInteger(name: string, min: number, max: number, why?: string): number | undefined {
     const raw = this.text(name);
     if (raw === undefined) return undefined;
     if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-      return this.problem(name, `expected a whole number from ${min} to ${max}, found "${raw}"`);
+      return this.problem(name, `expected a whole number from ${min} to ${max}${why === undefined ? '' : ` (${why})`}, found "${raw}"`);
     }
     return Number(raw);
   }

@@ -1,33 +1,50 @@
 import { isPivotEdgeError } from '../errors.js';
-import { parseHours } from '../hours/index.js';
+import { parseHoursWith, type HoursAdvisor } from '../hours/index.js';
 import type { Schedule } from '../hours/types.js';
 import { DEFAULT_BUSINESS_HOURS } from './defaults.js';
 import type { EnvReader } from './read.js';
+import type { ZoneAdvice } from './zone-advice.js';
 
-/** TIMEZONE and BUSINESS_HOURS, validated; a bad value becomes a problem, never a guess. */
-export function readSchedule(read: EnvReader): { readonly timeZone?: string; readonly hours?: Schedule } {
-  const timeZone = readTimeZone(read);
-  const hours = readHours(read);
-  return { ...(timeZone === undefined ? {} : { timeZone }), ...(hours === undefined ? {} : { hours }) };
+/** Reads TIMEZONE and BUSINESS_HOURS; injected so functions that never look at hours do not bundle the parser. */
+export type ScheduleReader = (read: EnvReader) => { readonly timeZone?: string; readonly hours?: Schedule };
+
+/** What an owner is told beyond valid/invalid (see `parseConfig`); left out on the request path. */
+export interface ScheduleAdvice {
+  readonly zone: (name: string) => ZoneAdvice;
+  readonly hours: HoursAdvisor;
 }
 
-function readTimeZone(read: EnvReader): string | undefined {
-  const zone = read.text('TIMEZONE');
-  if (zone === undefined) return read.problem('TIMEZONE', 'required: an IANA zone like America/New_York');
+/** TIMEZONE and BUSINESS_HOURS, validated; a bad value becomes a problem, never a guess. */
+export function scheduleReader(advice?: ScheduleAdvice): ScheduleReader {
+  return (read) => {
+    const timeZone = readTimeZone(read, advice);
+    const hours = readHours(read, advice);
+    return { ...(timeZone === undefined ? {} : { timeZone }), ...(hours === undefined ? {} : { hours }) };
+  };
+}
+
+function resolveZone(name: string): ZoneAdvice {
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    return { zone: new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone };
   } catch {
-    return read.problem('TIMEZONE', `expected an IANA zone like America/New_York, found "${zone}"`);
+    return { problem: `expected an IANA zone like America/New_York, found "${name}"` };
   }
 }
 
-function readHours(read: EnvReader): Schedule | undefined {
+function readTimeZone(read: EnvReader, advice: ScheduleAdvice | undefined): string | undefined {
+  const name = read.text('TIMEZONE');
+  if (name === undefined) return read.problem('TIMEZONE', 'required: an IANA zone like America/New_York');
+  const { zone, problem, warning } = (advice?.zone ?? resolveZone)(name);
+  if (warning !== undefined) read.warnings.push(`TIMEZONE: ${warning}`);
+  return problem === undefined ? zone : read.problem('TIMEZONE', problem);
+}
+
+function readHours(read: EnvReader, advice: ScheduleAdvice | undefined): Schedule | undefined {
   const source = read.text('BUSINESS_HOURS') ?? DEFAULT_BUSINESS_HOURS;
   try {
-    return parseHours(source);
+    return parseHoursWith(source, advice?.hours);
   } catch (error) {
     const message = isPivotEdgeError(error) ? error.message.replace(/^BUSINESS_HOURS: /, '') : `could not be read (${String(error)})`;
     return read.problem('BUSINESS_HOURS', message);
   }
 }
-

@@ -16,6 +16,8 @@ export type MenuTarget =
 export interface MenuConfig {
   /** Digit ('0'-'9', '*', '#') to destination. */
   readonly entries: ReadonlyMap<string, MenuTarget>;
+  /** Spoken names of keys (`1=device:ID "Sales"`), used by the generated prompt. */
+  readonly labels: ReadonlyMap<string, string>;
   readonly prompt: string;
   /** Re-prompts after the first attempt before the fallback. */
   readonly retries: number;
@@ -46,7 +48,7 @@ export interface Config {
   /** 32-hex Kazoo voicemail box id; unset: we record the caller ourselves. */
   readonly voicemailBoxId?: string;
   readonly greetingOpen: string;
-  /** May contain `{reason}`. */
+  /** May contain `{reason}` and `{next_open}`. */
   readonly greetingClosed: string;
   readonly voice: 'female' | 'male';
   readonly language: string;

@@ -1,5 +1,6 @@
 import type { Speech } from './speech.js';
 import { callflowLanguage } from './speech.js';
+import { spokenPieces } from './spoken-pieces.js';
 
 /** One Callflow JSON action, exactly as Kazoo Pivot takes it (bare, not wrapped in `flow`). */
 export interface CallflowAction {
@@ -13,9 +14,16 @@ function action(module: string, data: Record<string, unknown>, next?: CallflowAc
   return { module, data, children: next === undefined ? {} : { _: next } };
 }
 
-/** Speak `text` (Kazoo's tts schema caps it at 1000 characters). */
+/**
+ * Speak `text`. Kazoo's tts schema takes at most 1000 characters per node, so longer text becomes
+ * consecutive tts nodes, split between sentences or words (see `spokenPieces`); nothing is dropped.
+ */
 export function tts(text: string, speech: Speech, next?: CallflowAction): CallflowAction {
-  return action('tts', { text: text.slice(0, 1000), voice: speech.voice, language: callflowLanguage(speech.language) }, next);
+  const language = callflowLanguage(speech.language);
+  const pieces = spokenPieces(text);
+  let node = next;
+  for (let i = pieces.length - 1; i >= 0; i--) node = action('tts', { text: pieces[i], voice: speech.voice, language }, node);
+  return node ?? action('tts', { text, voice: speech.voice, language }, next);
 }
 
 /** Ring a Kazoo device for `timeout` seconds; `next` runs when nobody answers. */

@@ -1,4 +1,5 @@
 import { TWIML_LANGUAGES } from '../config/defaults.js';
+import { spokenPieces } from './spoken-pieces.js';
 import type { DialTarget, TwimlVerb } from './twiml.js';
 
 // XML 1.0 forbids most control characters; xmerl rejects the whole document on one of them.
@@ -37,7 +38,8 @@ function renderVerb(verb: TwimlVerb): string {
   switch (verb.verb) {
     case 'Say': {
       const language = (TWIML_LANGUAGES as readonly string[]).includes(verb.speech.language) ? verb.speech.language : undefined;
-      return element('Say', { voice: verb.speech.voice, language }, escapeXml(verb.text.slice(0, 4000)));
+      // Kazoo cuts a <Say> at 4000 bytes, inside a character if need be: long text says in pieces.
+      return spokenPieces(verb.text).map((piece) => element('Say', { voice: verb.speech.voice, language }, escapeXml(piece))).join('');
     }
     case 'Dial':
       return element('Dial', { action: verb.action, timeout: count(verb.timeout, 3600) }, dialContent(verb.target));

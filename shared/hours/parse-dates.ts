@@ -62,7 +62,10 @@ function readRangeEnd(cursor: TokenCursor, from: MonthDay): MonthDay {
   if (year !== undefined && from.year === undefined) throw syntaxErrorAt(token, `${MONTH_EXPECTED} (a year on the end date needs one on the start date)`);
   const month = readMonth(cursor);
   const dayToken = cursor.peek();
-  const to = monthDay(year, month, readDay(cursor, month, year ?? from.year));
+  // Without its own year the end falls in the start's year, or the next one when its month comes
+  // first in the year: "2027 Dec 01-Feb 29" ends in 2028, a leap year.
+  const endYear = year ?? (from.year === undefined ? undefined : month < from.month ? from.year + 1 : from.year);
+  const to = monthDay(year, month, readDay(cursor, month, endYear));
   if (to.year !== undefined && from.year !== undefined) {
     const after = to.year * 400 + to.month * 32 + to.day > from.year * 400 + from.month * 32 + from.day;
     if (!after) throw syntaxErrorAt(dayToken, 'an end date after the start date');

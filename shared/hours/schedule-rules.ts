@@ -1,4 +1,4 @@
-import { parseHours } from './parse.js';
+import { parseHoursWith } from './parse.js';
 import type { Rule } from './rules.js';
 import type { Schedule } from './types.js';
 
@@ -14,7 +14,7 @@ const looksLikeRule = (value: unknown): value is Rule =>
 export function rulesOf(schedule: Schedule): readonly Rule[] {
   const known = compiled.get(schedule);
   if (known !== undefined) return known;
-  const rules = schedule.rules.length > 0 && schedule.rules.every(looksLikeRule) ? schedule.rules : (parseHours(schedule.canonical).rules as readonly Rule[]);
+  const rules = schedule.rules.length > 0 && schedule.rules.every(looksLikeRule) ? schedule.rules : (parseHoursWith(schedule.canonical).rules as readonly Rule[]);
   compiled.set(schedule, rules);
   return rules;
 }

@@ -118,7 +118,7 @@ describe('MENU', () => {
       ['*', { kind: 'hangup' }],
     ]);
     expect(parsed?.prompt).toBe(
-      'Please press 1, 2 or 3. Press 8 to leave a message. Press 9 to leave a message. Press 0 for the front desk. Press star to end this call.',
+      'Press 1, 2 or 3 to speak to someone. Press 8 or 9 to leave a message. Press 0 for the front desk. Press star to end this call.',
     );
     expect(parsed?.retries).toBe(2);
   });

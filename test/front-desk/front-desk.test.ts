@@ -5,7 +5,9 @@ import {
 
 const OPEN_GREETING = 'Thank you for calling. Please hold while we connect you.';
 const UNANSWERED = 'Sorry, nobody is available to take your call. Please leave a message.';
-const CLOSED = 'Thank you for calling. We are closed right now. Please leave a message.';
+// Closed by the hours, the greeting says when we reopen; forced closed, that sentence is left out.
+const CLOSED = 'Thank you for calling. We are closed right now. We reopen today at 1 PM. Please leave a message.';
+const FORCED_CLOSED = 'Thank you for calling. We are closed right now. Please leave a message.';
 
 const base = {
   TIMEZONE: 'America/New_York',
@@ -71,7 +73,7 @@ describe('front-desk, Callflow JSON', () => {
   });
 
   it('FORCE_STATE closed wins over open hours, FORCE_STATE open over closed hours', async () => {
-    expect((await frontDesk({ ...base, FORCE_STATE: 'closed' }, MONDAY_OPEN)).json).toEqual(speak(CLOSED, recordCall(recordingUrlFor('reason=closed'))));
+    expect((await frontDesk({ ...base, FORCE_STATE: 'closed' }, MONDAY_OPEN)).json).toEqual(speak(FORCED_CLOSED, recordCall(recordingUrlFor('reason=closed'))));
     const forcedOpen = await frontDesk({ ...base, FORCE_STATE: 'OPEN' }, MONDAY_LUNCH);
     expect(forcedOpen.json).toMatchObject({ module: 'tts', children: { _: { module: 'device' } } });
   });

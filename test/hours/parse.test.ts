@@ -41,6 +41,9 @@ const canonicalRows: readonly (readonly [string, string])[] = [
   ['2026 Nov Th[4] 10:00-14:00', '2026 Nov Th[4] 10:00-14:00'],
   ['Feb 29 off', 'Feb 29 off'],
   ['2028 Feb 29 off', '2028 Feb 29 off'],
+  // A range without an end year ends in the next year when its month comes first: 2028 is a leap year.
+  ['2027 Dec 01-Feb 29 off', '2027 Dec 01-Feb 29 off'],
+  ['2027 Nov 01-2028 Feb 29 off', '2027 Nov 01-2028 Feb 29 off'],
   ['Mo-Fr 09:00-17:00;', 'Mo-Fr 09:00-17:00'],
   ['Mo-Fr 09:00-17:00;Sa 10:00-12:00', 'Mo-Fr 09:00-17:00; Sa 10:00-12:00'],
   ['Mo-Fr 09:00-17:00 ;\n Dec 25 off "Christmas; closed"', 'Mo-Fr 09:00-17:00; Dec 25 off "Christmas; closed"'],
@@ -89,6 +92,8 @@ const errorRows: readonly ErrorRow[] = [
   ['Dec 32 off', 4, '"32"'],
   ['Feb 30 off', 4, '"30"'],
   ['2027 Feb 29 off', 9, '"29"'],
+  ['2026 Dec 01-Feb 29 off', 16, '"29"'], // ends in 2027, not a leap year
+  ['2028 Jan 10-Feb 30 off', 16, '"30"'],
   ['Dec off', 4, '"off"'],
   ['December 25 off', 0, '"December"', 'write "Dec 25 off"'],
   ['dec 25 off', 0, '"dec"', 'write "Dec 25 off"'],

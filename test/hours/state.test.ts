@@ -88,6 +88,8 @@ const rows: readonly Row[] = [
   [`${WEEK}; Feb Tu[5] off`, '2028-02-29T10:00:00-05:00', false, '2028-03-01T14:00:00.000Z'],
   [`${WEEK}; Feb Tu[-1] off`, '2026-02-24T10:00:00-05:00', false, '2026-02-25T14:00:00.000Z'],
   [`${WEEK}; Feb 28-Mar 01 off`, '2028-02-29T10:00:00-05:00', false, '2028-03-02T14:00:00.000Z'],
+  [`${WEEK}; 2027 Dec 01-Feb 29 off`, '2028-02-29T10:00:00-05:00', false, '2028-03-01T14:00:00.000Z'],
+  [`${WEEK}; 2027 Dec 01-Feb 29 off`, '2027-11-30T10:00:00-05:00', true, '2027-11-30T22:00:00.000Z'],
   ['Feb 29 10:00-12:00', '2026-03-01T10:00:00-05:00', false, null],
   ['Dec 25 10:00-12:00', '2026-01-15T10:00:00-05:00', false, '2026-12-25T15:00:00.000Z'],
   // overnight ranges belong to the day they start; the part after midnight survives a next-day "off"

@@ -29,14 +29,14 @@ describe('the local server over real HTTP', () => {
     expect(open.json).toMatchObject({ module: 'tts', children: { _: { module: 'device', data: { id: DEVICE_ID, timeout: 20 } } } });
     const closed = await pivotAnswer(await get(KAZOO_FIRST_GET, SATURDAY));
     expect(closed.json).toEqual(
-      speak('Thank you for calling. We are closed right now. Please leave a message.', recordCall(recordingUrlFor('reason=closed', `${PUBLIC}/recordings`))),
+      speak('Thank you for calling. We are closed right now. We reopen Monday at 9 AM. Please leave a message.', recordCall(recordingUrlFor('reason=closed', `${PUBLIC}/recordings`))),
     );
   });
 
   it('answers a TwiML-format GET after hours with the same record_call flow (Callflow JSON uploads on every Kazoo)', async () => {
     const closed = await pivotAnswer(await get(TWIML_FIRST_GET, SATURDAY));
     expect(closed.json).toEqual(
-      speak('Thank you for calling. We are closed right now. Please leave a message.', recordCall(recordingUrlFor('reason=closed', `${PUBLIC}/recordings`))),
+      speak('Thank you for calling. We are closed right now. We reopen Monday at 9 AM. Please leave a message.', recordCall(recordingUrlFor('reason=closed', `${PUBLIC}/recordings`))),
     );
   });
 

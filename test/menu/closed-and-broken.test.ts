@@ -28,9 +28,9 @@ describe('closed hours: a menu choice arriving after closing gets the closed flo
   });
 
   it('FORCE_STATE closed and a holiday reason apply too', async () => {
-    expect((await collected({ ...menuEnv, FORCE_STATE: 'closed' })).json).toEqual(speak(SAY.closed, recording('reason=closed')));
+    expect((await collected({ ...menuEnv, FORCE_STATE: 'closed' })).json).toEqual(speak(SAY.forcedClosed, recording('reason=closed')));
     const holiday = await collected({ ...menuEnv, BUSINESS_HOURS: 'Mo-Fr 09:00-17:00; Nov 23 off "Staff training"' });
-    const greeting = 'Thank you for calling. Staff training. We are closed right now. Please leave a message.';
+    const greeting = 'Thank you for calling. Staff training. We are closed right now. We reopen tomorrow at 9 AM. Please leave a message.';
     expect(holiday.json).toEqual(speak(greeting, recording('reason=closed&detail=Staff+training')));
   });
 });

@@ -42,7 +42,7 @@ describe('front-desk presents the menu when open and MENU is set', () => {
     const { MENU_PROMPT: _prompt, ...env } = menuEnv;
     const { json } = await askAt(env, OPEN, `/front-desk?${KAZOO_FIRST_GET}`);
     expect((json as { data: { text: string } }).data.text).toBe(
-      'Please press 1, 2 or 3. Press 8 to leave a message. Press 9 to leave a message. Press 0 for the front desk. Press star to end this call.',
+      'Press 1, 2 or 3 to speak to someone. Press 8 or 9 to leave a message. Press 0 for the front desk. Press star to end this call.',
     );
   });
 

@@ -25,7 +25,8 @@ export const SAY = {
   invalid: 'Sorry, that is not one of the choices.',
   givingUp: 'Sorry, we did not get a choice.',
   unanswered: 'Sorry, nobody is available to take your call. Please leave a message.',
-  closed: 'Thank you for calling. We are closed right now. Please leave a message.',
+  closed: 'Thank you for calling. We are closed right now. We reopen tomorrow at 9 AM. Please leave a message.',
+  forcedClosed: 'Thank you for calling. We are closed right now. Please leave a message.',
   apology: 'Sorry, we cannot connect your call right now. Please leave a message.',
 } as const;
 

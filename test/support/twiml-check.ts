@@ -59,6 +59,8 @@ function checkVerb(verb: XmlElement, where: string): string[] {
     case 'Say':
     case 'Play':
       if (text(verb) === '' || children.length > 0) problems.push(`${where}: needs text content only`);
+      // kzt_twiml_say cuts the text at pivot.tts_texts_size (4000 bytes), inside a character if need be.
+      if (verb.name === 'Say' && new TextEncoder().encode(text(verb)).length > 4000) problems.push(`${where}: over 4000 bytes, Kazoo cuts it`);
       break;
     case 'Gather':
       if (children.length === 0) problems.push(`${where}: a bare <Gather> crashes on the first key; nest the prompt`);

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ask, BASE, DEVICE_ID, KAZOO_FIRST_GET, node, pivotAnswer, sayXml, TWIML_FIRST_GET, xml } from '../support/pivot.js';
+
+const env = {
+  TIMEZONE: 'America/New_York',
+  BUSINESS_HOURS: 'Mo-Fr 09:00-17:00; Dec 25 off "Christmas"',
+  PUBLIC_BASE_URL: BASE,
+  FRONT_DESK_DEVICE_ID: DEVICE_ID,
+  VOICEMAIL_BOX_ID: 'b0b0b0b0c1c1c1c1d2d2d2d2e3e3e3e3',
+  ADMIN_TOKEN: 'admin',
+};
+const at = (instant: string): RequestInit => ({ headers: { 'x-simulate-at': instant, 'x-admin-token': 'admin' } });
+// A greeting of 2,100 characters whose 1000th falls inside a family emoji.
+const LONG = `${'Welcome! '.repeat(110)}${'a'.repeat(7)}👩‍👩‍👧 ${'We are glad you called. '.repeat(45)}`.trim();
+
+describe('front-desk says long greetings whole, in pieces Kazoo accepts', () => {
+  it('Callflow JSON: consecutive tts nodes, then the ring', async () => {
+    const { json } = await pivotAnswer(await ask({ ...env, GREETING_OPEN: LONG }, `/front-desk?${KAZOO_FIRST_GET}`, at('2026-11-23T15:00:00Z')));
+    const texts: string[] = [];
+    let current = json as { module: string; data: { text?: string }; children: { _?: unknown } };
+    while (current.module === 'tts') {
+      texts.push(current.data.text ?? '');
+      current = current.children._ as typeof current;
+    }
+    expect(texts.join('')).toBe(LONG);
+    expect(texts.length).toBe(3);
+    expect(texts[0]?.endsWith('Welcome! ')).toBe(true);
+    expect(current).toMatchObject({ module: 'device', data: { id: DEVICE_ID } });
+  });
+
+  it('TwiML: consecutive <Say> verbs, then the Dial', async () => {
+    const { xml: body } = await pivotAnswer(await ask({ ...env, GREETING_OPEN: LONG, RESPONSE_FORMAT: 'twiml' }, `/front-desk?${TWIML_FIRST_GET}`, at('2026-11-23T15:00:00Z')));
+    const says = [...(body ?? '').matchAll(/<Say voice="female" language="en">([^<]*)<\/Say>/g)].map((match) => match[1]?.replace(/&apos;/g, "'"));
+    expect(says.join('')).toBe(LONG);
+    expect(says.length).toBe(3);
+    expect(body).toContain(`</Say><Dial action="${BASE}/front-desk?step=after-dial" timeout="20"><Device>${DEVICE_ID}</Device></Dial>`);
+  });
+});
+
+describe('front-desk says when we reopen', () => {
+  it('Friday evening: Monday at 9 AM (Callflow JSON)', async () => {
+    const { json } = await pivotAnswer(await ask(env, `/front-desk?${KAZOO_FIRST_GET}`, at('2026-11-27T23:00:00Z')));
+    expect(json).toEqual(
+      node(
+        'tts',
+        { text: 'Thank you for calling. We are closed right now. We reopen Monday at 9 AM. Please leave a message.', voice: 'female', language: 'en-US' },
+        node('voicemail', { id: 'b0b0b0b0c1c1c1c1d2d2d2d2e3e3e3e3', action: 'compose' }),
+      ),
+    );
+  });
+
+  it('Christmas morning (a Thursday in 2025): the reason, then tomorrow at 9 AM (TwiML)', async () => {
+    const response = await ask({ ...env, RESPONSE_FORMAT: 'twiml', VOICEMAIL_BOX_ID: '' }, `/front-desk?${TWIML_FIRST_GET}`, at('2025-12-25T15:00:00Z'));
+    const { xml: body } = await pivotAnswer(response);
+    // What follows the greeting (how the message is taken) is the voicemail flow's business.
+    const greeting = sayXml('Thank you for calling. Christmas. We are closed right now. We reopen tomorrow at 9 AM. Please leave a message.');
+    expect(body?.startsWith(xml(greeting).replace('</Response>', ''))).toBe(true);
+  });
+});
