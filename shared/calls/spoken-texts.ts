@@ -48,7 +48,6 @@ function closedGreetings(config: Config, now: Date): SpokenText[] {
 const PROMPT_OCCASIONS: Readonly<Record<string, string>> = {
   unanswered: 'nobody answers',
   recorded: 'after a message',
-  nothingRecorded: 'no message heard',
   apology: 'when the call cannot go where configured',
   speakNow: 'before our own recording',
   timeUp: 'a message at the time limit',

@@ -71,7 +71,7 @@ describe('npm run deploy:workers -- --dry-run', () => {
     expect(printed).toContain('pivot-edge-gathered (wrangler deploy --env gathered):');
     expect(printed).toContain('  secret PIVOT_TOKEN (value not shown)');
     for (const secret of [TOKEN, ADMIN, HOOK]) expect(printed).not.toContain(secret);
-    expect(printed).toContain(`spoken when open (GREETING_OPEN): "Thanks for calling Dr. O'Brien's office."`);
+    expect(printed).toContain(`open greeting: "Thanks for calling Dr. O'Brien's office."`);
   });
 
   it('hands wrangler each var with --var and the secrets only as a file', async () => {

@@ -63,7 +63,7 @@ describe('front-desk, Callflow JSON', () => {
     ['TwiML', { ...base, RESPONSE_FORMAT: 'twiml' }, TWIML_FIRST_GET],
   ])('closed for a holiday, %s request: {reason} is spoken and rides in the url as detail', async (_dialect, env, query) => {
     const { json } = await frontDesk(env, CHRISTMAS, query);
-    const greeting = 'Thank you for calling. Christmas. We are closed right now. Please leave a message.';
+    const greeting = 'Thank you for calling. Christmas. We are closed right now. We reopen tomorrow at 10 AM. Please leave a message.';
     expect(json).toEqual(speak(greeting, recordCall(recordingUrlFor('reason=closed&detail=Christmas'))));
   });
 
