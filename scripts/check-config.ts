@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { parseConfig } from '../shared/config/index.js';
 import { explainHours } from '../shared/hours/index.js';
+import { localOverrideLine } from '../shared/override/local-report.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 const config = parseConfig(process.env);
@@ -13,6 +14,7 @@ if (config.timeZone !== undefined && config.hours !== undefined) {
   console.log(explainHours(config.hours, config.timeZone, new Date()));
 }
 console.log(`FORCE_STATE=${config.forceState}, RESPONSE_FORMAT=${config.responseFormat}`);
+console.log(await localOverrideLine(config.recordingsDir, config, new Date()));
 console.log(`front desk: ${config.frontDesk === undefined ? 'none set' : JSON.stringify(config.frontDesk)}`);
 console.log(`voicemail: ${config.voicemailBoxId === undefined ? 'recorded into /recordings' : `Kazoo box ${config.voicemailBoxId}`}`);
 if (config.menu !== undefined) console.log(`menu: ${[...config.menu.entries.keys()].join(', ')} (prompt: "${config.menu.prompt}")`);

@@ -6,17 +6,19 @@ import type { RecordingStore } from '../../shared/storage/types.js';
 import { recordFollowUp } from './follow-up.js';
 import { INBOX_HTML } from './inbox.js';
 import { deleteRecording, listRecordings, serveRecording } from './manage.js';
+import { overrideApi, type OverrideApiOptions } from './override-api.js';
 import { receiveUpload } from './upload.js';
 import { nameFromPathSegment, nameFromQuery } from './upload-name.js';
 
-export interface RecordingsAppOptions {
+export interface RecordingsAppOptions extends Partial<OverrideApiOptions> {
   /** This platform's store for a request's env (R2 binding, S3 bucket, directory); cached per config. */
   readonly store: (env: Readonly<Record<string, unknown>>, config: Config) => RecordingStore;
 }
 
 /**
  * The recordings function, with routes relative to where it is mounted: uploads (PUT/POST),
- * the `<Record action>` follow-up, the management API (Bearer ADMIN_TOKEN) and the inbox page.
+ * the `<Record action>` follow-up, the management API (Bearer ADMIN_TOKEN), the owner's hours
+ * override (`/override`, Bearer ADMIN_TOKEN) and the inbox page.
  */
 export function createRecordingsApp(platform: Platform, options: RecordingsAppOptions): Hono<AppEnv> {
   const app = createEndpointApp(platform, loadConfigWithoutHours);
@@ -33,6 +35,8 @@ export function createRecordingsApp(platform: Platform, options: RecordingsAppOp
   const uploadByQuery = guarded(requirePivotToken, (c) => receiveUpload(c, storeOf(c), nameFromQuery(new URL(c.req.url).searchParams)));
 
   app.get('/inbox', (c) => c.html(INBOX_HTML, 200, { 'cache-control': 'no-store', 'x-frame-options': 'DENY' }));
+  // Before the `/:name` upload and `/:id` routes, which would otherwise take `/override`.
+  app.route('/override', overrideApi(platform, { settings: options.settings, resolveEnd: options.resolveEnd }));
   // The root takes both Kazoo (the <Record action> request, uploads named in the query) and the
   // owner (the list): the parameters and the body type tell them apart.
   app.get('/', (c, next) => (isFollowUpQuery(c) ? followUp : list)(c, next));

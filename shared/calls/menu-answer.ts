@@ -1,11 +1,12 @@
 import type { PivotRequest } from '../adapter/index.js';
 import { PivotEdgeError } from '../errors.js';
 import type { Flow } from '../flows/index.js';
+import type { HoursOverride } from '../override/types.js';
 import { closedGreeting, type CallContext } from './context.js';
 import { MENU_QUERY, menuFlow, NO_INPUT } from './menu.js';
 import { menuAttempt, pressedKey } from './menu-input.js';
 import { MENU_PROMPTS, menuFallbackFlow, targetFlow } from './menu-target.js';
-import { businessState } from './state.js';
+import { callState } from './state.js';
 import { voicemailFlow } from './voicemail.js';
 
 /** A request to `collected` or `gathered` (structurally the PivotCall of shared/http). */
@@ -13,6 +14,8 @@ export interface MenuRequest {
   readonly context: CallContext;
   readonly request: PivotRequest;
   readonly now: Date;
+  /** The owner's "closed until…" switch (see PivotCall.override). */
+  readonly override?: HoursOverride | null;
   /** A query parameter of the URL we handed out (`attempt`, `input`). */
   readonly query: (name: string) => string | undefined;
   /** Adds a fact about the decision to the request's log line (see PivotCall.note). */
@@ -25,9 +28,10 @@ export interface MenuRequest {
  * re-prompt until MENU_RETRIES re-prompts are used up → the menu fallback. Unknown hours or a
  * missing/bad MENU throw, and the route answers the general fallback.
  */
-export function menuAnswer({ context, request, now, query }: MenuRequest): Flow {
+export function menuAnswer(call: MenuRequest): Flow {
+  const { context, request, query } = call;
   const { config } = context;
-  const state = businessState(config, now);
+  const state = callState(call);
   if (!state.known) throw new PivotEdgeError('config_invalid', state.why);
   // A caller who waited in the menu past closing gets what front-desk would answer now.
   if (!state.open) return voicemailFlow(context, closedGreeting(config, state.reason));

@@ -1,14 +1,45 @@
 import type { Config } from '../config/types.js';
 import { stateAt } from '../hours/index.js';
+import { activeOverride, type ActiveOverride } from '../override/effect.js';
+import type { HoursOverride } from '../override/types.js';
 
 /** Open or closed now, with the holiday reason; or why it cannot be known (then: fallback, never a guess). */
 export type BusinessState =
-  | { readonly known: true; readonly open: boolean; readonly reason?: string }
+  | {
+      readonly known: true;
+      readonly open: boolean;
+      readonly reason?: string;
+      /** The owner's override deciding now, and what the hours (and FORCE_STATE) say when it ends. */
+      readonly override?: ActiveOverride & { readonly then: BusinessState };
+    }
   | { readonly known: false; readonly why: string };
 
 const DECIDING_VARIABLES = new Set(['TIMEZONE', 'BUSINESS_HOURS', 'FORCE_STATE']);
 
-export function businessState(config: Config, now: Date): BusinessState {
+/**
+ * The state at `now`. An owner's override (set at run time, ending by itself) wins over
+ * FORCE_STATE (set at deploy time) and the hours while it lasts; it decides even when the hours
+ * are broken, unless it needs them (`next-change`).
+ */
+export function businessState(config: Config, now: Date, override?: HoursOverride | null): BusinessState {
+  const active = override == null ? undefined : activeOverride(override, config, now);
+  if (active === undefined) return scheduledState(config, now);
+  return { known: true, open: active.state === 'open', override: { ...active, then: scheduledState(config, active.endsAt) } };
+}
+
+/** businessState for a call, with the override in the call's decision notes. */
+export function callState(call: {
+  readonly context: { readonly config: Config };
+  readonly now: Date;
+  readonly override?: HoursOverride | null;
+  readonly note: (key: string, value: string) => void;
+}): BusinessState {
+  const state = businessState(call.context.config, call.now, call.override);
+  if (state.known && state.override !== undefined) call.note('override', state.override.label);
+  return state;
+}
+
+function scheduledState(config: Config, now: Date): BusinessState {
   const broken = config.problems.filter((problem) => DECIDING_VARIABLES.has(problem.variable));
   if (broken.length > 0) return { known: false, why: broken.map((problem) => problem.message).join('; ') };
   if (config.forceState !== 'auto') return { known: true, open: config.forceState === 'open' };

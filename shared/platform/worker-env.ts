@@ -41,18 +41,19 @@ export interface WorkerSecrets {
   ADMIN_TOKEN?: string;
 }
 
-/** `--env front-desk`, `--env collected`, `--env gathered`: vars and secrets, no bindings. */
-export interface PivotWorkerEnv extends WorkerVars, WorkerSecrets {}
-
-/** `--env recordings` and the default (all-in-one) environment: plus the R2 bucket. */
-export interface RecordingsWorkerEnv extends PivotWorkerEnv {
+/**
+ * `--env front-desk`, `--env collected`, `--env gathered`: vars, secrets, and the R2 bucket, from
+ * which they only read the owner's hours override.
+ */
+export interface PivotWorkerEnv extends WorkerVars, WorkerSecrets {
   RECORDINGS: R2BucketLike;
 }
 
+/** `--env recordings` and the default (all-in-one) environment: the same, writing to the bucket. */
+export type RecordingsWorkerEnv = PivotWorkerEnv;
+
 /** Any pivot-edge Worker's env (what code shared by all of them may assume): `wrangler types`' merged `Env`. */
-export interface AnyWorkerEnv extends PivotWorkerEnv {
-  RECORDINGS?: R2BucketLike;
-}
+export type AnyWorkerEnv = PivotWorkerEnv;
 
 /** Which Env type each wrangler environment has (`''` is the default environment). */
 export interface WorkerEnvs {
