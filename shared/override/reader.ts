@@ -34,15 +34,18 @@ interface Attempt {
   done: Promise<void>;
   settled: boolean;
   failed: boolean;
+  /** A call already waited for it in vain: later calls of the window do not wait again. */
+  late: boolean;
   /** One log line per read, whether it was slow, failed, or both. */
   reported: boolean;
 }
 
 /**
  * The stored override with a short cache: the store is read at most once per `freshMs`, one read
- * shared by every call that arrives meanwhile. A call waits at most `waitMs` for a read; past that,
- * or when the read fails, it goes on with the last value read (or none), and the read is logged
- * once. A read that outlives the wait is handed to `keepAlive` so it can finish and fill the cache.
+ * shared by every call that arrives meanwhile. A call waits at most `waitMs` for a read; past that
+ * (and for the rest of the window, once one call waited in vain), or when the read fails, calls go
+ * on with the last value read (or none), and the read is logged once. The read is handed to
+ * `keepAlive` so it can finish after the response and fill the cache.
  */
 export function createOverrideReader(options: OverrideReaderOptions): { read(keepAlive?: (work: Promise<void>) => void): Promise<OverrideReading> } {
   const clock = options.clock ?? Date.now;
@@ -79,7 +82,7 @@ export function createOverrideReader(options: OverrideReaderOptions): { read(kee
 
   function start(): Attempt {
     const number = ++reads;
-    const attempt: Attempt = { done: Promise.resolve(), settled: false, failed: false, reported: false };
+    const attempt: Attempt = { done: Promise.resolve(), settled: false, failed: false, late: false, reported: false };
     attempt.done = (async () => {
       try {
         const text = await options.store.getText(OVERRIDE_KEY);
@@ -103,6 +106,7 @@ export function createOverrideReader(options: OverrideReaderOptions): { read(kee
     const late = new Promise<'late'>((resolve) => (cancel = timer(waitMs, () => resolve('late'))));
     try {
       if ((await Promise.race([attempt.done, late])) === 'late' && !attempt.settled) {
+        attempt.late = true;
         report(attempt, 'override_read_slow', { waitedMs: waitMs });
       }
     } finally {
@@ -118,7 +122,7 @@ export function createOverrideReader(options: OverrideReaderOptions): { read(kee
         latest = start();
         keepAlive?.(latest.done);
       }
-      if (!latest.settled) await within(latest);
+      if (!latest.settled && !latest.late) await within(latest);
       if (known === undefined) return { override: null, status: 'unavailable' };
       return { override: known, status: latest.settled && !latest.failed ? 'fresh' : 'stale' };
     },
