@@ -9,6 +9,11 @@ export type BusinessState =
       readonly known: true;
       readonly open: boolean;
       readonly reason?: string;
+      /**
+       * When closed, the instant it opens again, where known: for GREETING_CLOSED's {next_open}.
+       * Closed by an override: its end if the hours are open then, else their next opening after it.
+       */
+      readonly nextOpen?: Date;
       /** The owner's override deciding now, and what the hours (and FORCE_STATE) say when it ends. */
       readonly override?: ActiveOverride & { readonly then: BusinessState };
     }
@@ -24,7 +29,10 @@ const DECIDING_VARIABLES = new Set(['TIMEZONE', 'BUSINESS_HOURS', 'FORCE_STATE']
 export function businessState(config: Config, now: Date, override?: HoursOverride | null): BusinessState {
   const active = override == null ? undefined : activeOverride(override, config, now);
   if (active === undefined) return scheduledState(config, now);
-  return { known: true, open: active.state === 'open', override: { ...active, then: scheduledState(config, active.endsAt) } };
+  const then = scheduledState(config, active.endsAt);
+  const open = active.state === 'open';
+  const nextOpen = open || !then.known ? undefined : then.open ? active.endsAt : then.nextOpen;
+  return { known: true, open, ...(nextOpen === undefined ? {} : { nextOpen }), override: { ...active, then } };
 }
 
 /** businessState for a call, with the override in the call's decision notes. */

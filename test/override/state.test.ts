@@ -20,6 +20,8 @@ describe('the override in the business state', () => {
     expect(businessState(config, at('2026-11-23T10:00'), override)).toEqual({
       known: true,
       open: false,
+      // For {next_open}: "We reopen today at 2 PM".
+      nextOpen: at('2026-11-23T14:00'),
       override: { state: 'closed', endsAt: at('2026-11-23T14:00'), label: 'closed until 14:00', then: { known: true, open: true } },
     });
     expect(businessState(config, at('2026-11-23T13:59:59'), override)).toMatchObject({ open: false, override: { state: 'closed' } });
@@ -29,6 +31,8 @@ describe('the override in the business state', () => {
   it('tells {next_open} where to look: the end, and that the hours are closed then (past 17:00)', () => {
     const state = businessState(config, at('2026-11-23T16:00'), closedUntil('2026-11-23T18:30'));
     expect(state).toMatchObject({ open: false, override: { endsAt: at('2026-11-23T18:30'), then: { known: true, open: false } } });
+    // FORCE_STATE=closed after the end: no reopening to speak.
+    expect(businessState(parseConfig({ ...env, FORCE_STATE: 'closed' }), at('2026-11-23T10:00'), closedUntil('2026-11-23T14:00'))).not.toHaveProperty('nextOpen');
   });
 
   it('"open until" opens closed hours (a lunch break, a holiday) and says so in the label, with the day when not today', () => {
