@@ -35,7 +35,7 @@ export function overrideLookup(platform: Platform, source: SettingsReaderSource 
     if (reader === null) return OFF;
     // Lambda holds the response until waitUntil work is done (lambdaHandler), so a late read is
     // left to finish by itself there; Workers would cancel it with the request without waitUntil.
-    return reader.read(platform.name === 'lambda' ? undefined : (work) => platform.waitUntil(c, work));
+    return reader.read(platform.name === 'lambda' ? undefined : (work) => keepAlive(platform, c, work));
   };
 }
 
@@ -45,5 +45,13 @@ function storeOrWhy<T>(make: () => T | undefined): T | string {
     return make() ?? why;
   } catch (error) {
     return `${why}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+function keepAlive(platform: Platform, c: AppContext, work: Promise<void>): void {
+  try {
+    platform.waitUntil(c, work);
+  } catch {
+    // No execution context (an app called without one): the read simply finishes on its own.
   }
 }

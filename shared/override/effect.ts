@@ -1,8 +1,9 @@
 import type { Config } from '../config/types.js';
 import { stateAt } from '../hours/index.js';
-import { formatLocalShort } from './local-time.js';
+import { offsetAt } from '../hours/zone.js';
+import { formatLocalDateTime } from './local-time.js';
 import { fixedEnd, nextChangeName } from './stored.js';
-import { NEXT_CHANGE, OVERRIDE_MAX_DAYS, type HoursOverride } from './types.js';
+import { OVERRIDE_MAX_DAYS, type HoursOverride } from './types.js';
 
 /** An override in force at one instant. */
 export interface ActiveOverride {
@@ -16,10 +17,34 @@ export interface ActiveOverride {
 // Server clocks differ by milliseconds; a call simulated (X-Simulate-At) before the switch was set does not see it.
 const CLOCK_SKEW_MS = 60_000;
 const MAX_MS = OVERRIDE_MAX_DAYS * 86_400_000;
-const ends = new WeakMap<HoursOverride, WeakMap<HoursConfig, Date | null>>();
+const DAY_MS = 86_400_000;
 
 /** What the override needs of the config (the hours script builds it without a full Config). */
 export type HoursConfig = Pick<Config, 'hours' | 'timeZone' | 'problems'>;
+
+/** An override's end and its words, worked out once per stored override and config (not per call). */
+interface Resolved {
+  readonly endsAt: Date;
+  /** `Tue 1 Dec, 09:00`, and `09:00` for a call on the same local day. */
+  readonly full: string;
+  readonly time: string;
+  readonly localDay: number;
+}
+const resolved = new WeakMap<HoursOverride, WeakMap<HoursConfig, Resolved | null>>();
+
+function resolve(override: HoursOverride, config: HoursConfig): Resolved | null {
+  let byConfig = resolved.get(override);
+  if (byConfig === undefined) resolved.set(override, (byConfig = new WeakMap()));
+  let entry = byConfig.get(config);
+  if (entry === undefined) {
+    const endsAt = computeEnd(override, config);
+    const { timeZone } = config;
+    const full = endsAt === null || timeZone === undefined ? endsAt?.toISOString() ?? '' : formatLocalDateTime(endsAt, timeZone);
+    entry = endsAt === null ? null : { endsAt, full, time: full.split(', ')[1] ?? full, localDay: timeZone === undefined ? NaN : localDay(endsAt, timeZone) };
+    byConfig.set(config, entry);
+  }
+  return entry;
+}
 
 /**
  * When `override` ends: its `until`, or for `next-change` the schedule's next turn to the other
@@ -27,11 +52,7 @@ export type HoursConfig = Pick<Config, 'hours' | 'timeZone' | 'problems'>;
  * never later than OVERRIDE_MAX_DAYS after `setAt`. Null when `next-change` meets no valid schedule.
  */
 export function overrideEnd(override: HoursOverride, config: HoursConfig): Date | null {
-  let byConfig = ends.get(override);
-  if (byConfig === undefined) ends.set(override, (byConfig = new WeakMap()));
-  let end = byConfig.get(config);
-  if (end === undefined) byConfig.set(config, (end = computeEnd(override, config)));
-  return end;
+  return resolve(override, config)?.endsAt ?? null;
 }
 
 function computeEnd(override: HoursOverride, config: HoursConfig): Date | null {
@@ -49,12 +70,14 @@ function computeEnd(override: HoursOverride, config: HoursConfig): Date | null {
   return new Date(Math.min(flip?.getTime() ?? latest, latest));
 }
 
+const localDay = (instant: Date, timeZone: string): number => Math.floor((instant.getTime() + offsetAt(timeZone, instant.getTime())) / DAY_MS);
+
 /** The override deciding at `now`, if any: set (give or take clock skew) and not yet ended. */
 export function activeOverride(override: HoursOverride, config: HoursConfig, now: Date): ActiveOverride | undefined {
-  const endsAt = overrideEnd(override, config);
+  const entry = resolve(override, config);
   const at = now.getTime();
-  if (endsAt === null || at >= endsAt.getTime() || at < Date.parse(override.setAt) - CLOCK_SKEW_MS) return undefined;
-  const when = config.timeZone === undefined ? endsAt.toISOString() : formatLocalShort(endsAt, now, config.timeZone);
+  if (entry === null || at >= entry.endsAt.getTime() || at < Date.parse(override.setAt) - CLOCK_SKEW_MS) return undefined;
+  const when = config.timeZone !== undefined && localDay(now, config.timeZone) === entry.localDay ? entry.time : entry.full;
   const which = nextChangeName(override);
-  return { state: override.state, endsAt, label: `${override.state} until ${when}${which === undefined ? '' : ` (${which})`}` };
+  return { state: override.state, endsAt: entry.endsAt, label: `${override.state} until ${when}${which === undefined ? '' : ` (${which})`}` };
 }

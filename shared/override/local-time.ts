@@ -53,10 +53,3 @@ export function formatLocalDateTime(instant: Date, timeZone: string): string {
   }
   return formatter.format(instant);
 }
-
-/** `14:00` when `instant` falls on the same local day as `now`, else `Tue 1 Dec, 14:00`. */
-export function formatLocalShort(instant: Date, now: Date, timeZone: string): string {
-  const full = formatLocalDateTime(instant, timeZone);
-  const [day, time] = full.split(', ');
-  return day === formatLocalDateTime(now, timeZone).split(', ')[0] ? (time ?? full) : full;
-}
