@@ -6,12 +6,15 @@
  */
 import { existsSync } from 'node:fs';
 import { loadEnvFile } from '../shared/platform/env-file.js';
+import { localOverrideLine } from '../shared/override/local-report.js';
 import { configReport } from './config-report.js';
 
 const at = process.argv.indexOf('--settings');
 loadEnvFile(at === -1 ? undefined : process.argv[at + 1]);
 const report = configReport(process.env);
 for (const line of report.lines) console.log(line);
+// The owner's "closed until…" switch, as the local server's store holds it.
+console.log(await localOverrideLine(report.config.recordingsDir, report.config, new Date()));
 if (existsSync('.dev.vars')) console.log('note: .dev.vars is not read (npm run dev:workers reads .env, as everything else does): move its variables into .env');
 for (const error of report.errors) console.error(error);
 process.exitCode = report.errors.length > 0 ? 1 : 0;

@@ -4,8 +4,10 @@
  * Defaults come from BUSINESS_HOURS and TIMEZONE (read from .env as `npm start` reads it; the shell's variables win).
  */
 import { isPivotEdgeError } from '../shared/errors.js';
+import { DEFAULT_RECORDINGS_DIR } from '../shared/config/defaults.js';
 import { explainHours, formatHoursError, parseHours } from '../shared/hours/index.js';
 import { loadEnvFile } from '../shared/platform/env-file.js';
+import { localOverrideLine } from '../shared/override/local-report.js';
 
 const USAGE = 'usage: tsx scripts/hours.ts [schedule] [--tz Zone] [--at ISO-instant] [--days N]';
 
@@ -40,7 +42,7 @@ function fail(message: string, code = 1): never {
   process.exit(code);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   loadEnvFile();
   const options = readOptions(process.argv.slice(2));
   const source = options.schedule ?? process.env.BUSINESS_HOURS;
@@ -52,11 +54,13 @@ function main(): void {
   const days = options.days === undefined ? 14 : Number(options.days);
   if (!Number.isInteger(days) || days < 1 || days > 366) fail('--days: a whole number from 1 to 366');
   try {
-    console.log(explainHours(parseHours(source), timeZone, now, days));
+    const hours = parseHours(source);
+    console.log(explainHours(hours, timeZone, now, days));
+    console.log(await localOverrideLine(process.env.RECORDINGS_DIR || DEFAULT_RECORDINGS_DIR, { hours, timeZone, problems: [] }, now));
   } catch (error) {
     if (!isPivotEdgeError(error)) throw error;
     fail(error.code === 'hours_syntax' ? formatHoursError(source, error) : error.message);
   }
 }
 
-main();
+await main();

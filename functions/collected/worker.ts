@@ -1,5 +1,6 @@
 import { workersPlatform } from '../../shared/platform/workers.js';
 import { serveStandalone } from '../../shared/http/standalone.js';
+import { r2SettingsReader } from '../../shared/platform/settings-r2.js';
 import { createCollectedApp } from './app.js';
 
-export default serveStandalone('collected', createCollectedApp(workersPlatform));
+export default serveStandalone('collected', createCollectedApp(workersPlatform, { settings: r2SettingsReader }));

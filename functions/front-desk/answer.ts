@@ -1,4 +1,4 @@
-import { afterDialFlow, AFTER_DIAL, businessState, closedGreeting, closedReason, menuFlow, ringFlow, spokenReopening, voicemailFlow } from '../../shared/calls/index.js';
+import { afterDialFlow, AFTER_DIAL, callState, closedGreeting, closedReason, menuFlow, ringFlow, spokenReopening, voicemailFlow } from '../../shared/calls/index.js';
 import { PivotEdgeError } from '../../shared/errors.js';
 import type { Flow } from '../../shared/flows/index.js';
 import type { PivotCall } from '../../shared/http/index.js';
@@ -7,16 +7,15 @@ import type { PivotCall } from '../../shared/http/index.js';
  * front-desk: open → the menu, or ring the front desk (voicemail when unanswered);
  * closed → the closed greeting and voicemail. Unknown state or nobody to ring → fallback.
  */
-export function answerFrontDesk({ context, request, now, query, note }: PivotCall): Flow {
+export function answerFrontDesk(call: PivotCall): Flow {
+  const { context, request, now, query, note } = call;
   if (query('step') === AFTER_DIAL.step) {
     note('dial', `${request.dialCallStatus ?? 'none'}/${request.callStatus ?? 'none'}`);
     return afterDialFlow(context, request);
   }
   const { config } = context;
-  const state = businessState(config, now);
+  const state = callState(call);
   if (!state.known) throw new PivotEdgeError('config_invalid', state.why);
-  note('state', state.open ? 'open' : 'closed');
-  if (state.reason !== undefined) note('reason', state.reason);
   if (!state.open) return voicemailFlow(context, closedGreeting(config, state.reason, spokenReopening(config, state, now)), closedReason(state.reason));
   if (config.menu !== undefined) return menuFlow(context, config.menu.prompt, 0);
   const menuProblem = config.problems.find((problem) => problem.variable === 'MENU');

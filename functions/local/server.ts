@@ -2,6 +2,8 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { parseConfig } from '../../shared/config/index.js';
 import { nodePlatform } from '../../shared/platform/node.js';
+import { loadOverride } from '../../shared/override/stored.js';
+import { fsSettingsStore } from '../../shared/platform/settings-fs.js';
 import { startRetention } from '../recordings/retention.js';
 import { fsRecordingStore } from '../recordings/store-fs.js';
 import { createAllInOneApp } from './app.js';
@@ -20,7 +22,7 @@ export async function startLocalServer(
 ): Promise<LocalServer> {
   // Parsed with the owner's advice for the start-up report; the apps load their own (cached) copy.
   const config = parseConfig(env);
-  const app = createAllInOneApp(nodePlatform(env), { store: fsRecordingStore });
+  const app = createAllInOneApp(nodePlatform(env), { store: fsRecordingStore, settings: fsSettingsStore });
   // RETENTION_DAYS: a sweep at start, then on a timer (unref'd: it never keeps the process alive).
   const retention = startRetention(fsRecordingStore(env, config), config);
   const hostname = options.hostname ?? env['HOST'] ?? '0.0.0.0';
@@ -29,7 +31,11 @@ export async function startLocalServer(
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://${hostname === '0.0.0.0' ? '127.0.0.1' : hostname}:${port}`;
-  if (options.quiet !== true) console.log(startupReport(config, origin, new Date()));
+  if (options.quiet !== true) {
+    const store = fsSettingsStore(env, config);
+    const override = store === undefined ? null : await loadOverride(store).catch((error: unknown) => ({ unreadable: error instanceof Error ? error.message : String(error) }));
+    console.log(startupReport(config, origin, new Date(), override));
+  }
   return {
     origin,
     close: () => {

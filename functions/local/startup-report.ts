@@ -1,8 +1,13 @@
 import type { Config } from '../../shared/config/types.js';
 import { summarizeHours } from '../../shared/hours/index.js';
+import { describeOverride } from '../../shared/override/describe.js';
+import type { HoursOverride } from '../../shared/override/types.js';
+
+/** The owner's override as read at start: the stored one (or null), or why it could not be read. */
+export type OverrideAtStart = HoursOverride | null | { readonly unreadable: string };
 
 /** What the owner sees at start: where to point Kazoo, what we understood, and what is wrong. */
-export function startupReport(config: Config, origin: string, now: Date): string {
+export function startupReport(config: Config, origin: string, now: Date, override: OverrideAtStart = null): string {
   const base = config.publicBaseUrl ?? origin;
   const voiceUrl = config.endpointUrls['front-desk'] ?? `${base}/front-desk`;
   // The token itself is never printed: only where it goes.
@@ -12,6 +17,11 @@ export function startupReport(config: Config, origin: string, now: Date): string
     lines.push('note: Kazoo refuses localhost URLs; set PUBLIC_BASE_URL to the public address (a tunnel) that reaches this server');
   }
   lines.push(hoursLine(config, now));
+  if (override !== null && 'unreadable' in override) lines.push(`warning: the owner's override (closed until...) could not be read: ${override.unreadable}`);
+  else {
+    const active = describeOverride(override, config, now);
+    if (active !== undefined) lines.push(`override: ${active}`);
+  }
   for (const warning of config.warnings) lines.push(`warning: ${warning}`);
   for (const problem of config.problems) lines.push(`config error: ${problem.message}`);
   if (config.problems.length > 0) {

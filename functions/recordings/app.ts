@@ -6,12 +6,13 @@ import type { RecordingStore } from '../../shared/storage/types.js';
 import { recordFollowUp } from './follow-up.js';
 import { serveInbox } from './inbox.js';
 import { deleteRecording, listRecordings, serveRecording } from './manage.js';
+import { overrideApi, type OverrideApiOptions } from './override-api.js';
 import { isSignedRequest, issueLink, markHeard, requireValidLink } from './playback.js';
 import { securityHeaders } from './security-headers.js';
 import { receiveUpload } from './upload.js';
 import { nameFromPathSegment, nameFromQuery } from './upload-name.js';
 
-export interface RecordingsAppOptions {
+export interface RecordingsAppOptions extends Partial<OverrideApiOptions> {
   /** This platform's store for a request's env (R2 binding, S3 bucket, directory); cached per config. */
   readonly store: (env: Readonly<Record<string, unknown>>, config: Config) => RecordingStore;
 }
@@ -19,7 +20,7 @@ export interface RecordingsAppOptions {
 /**
  * The recordings function, with routes relative to where it is mounted: uploads (PUT/POST),
  * the `<Record action>` follow-up, the management API (Bearer ADMIN_TOKEN), playback by signed
- * link and the inbox page.
+ * link, the owner's hours override (`/override`, Bearer ADMIN_TOKEN) and the inbox page.
  */
 export function createRecordingsApp(platform: Platform, options: RecordingsAppOptions): Hono<AppEnv> {
   const app = createEndpointApp(platform, loadConfigWithoutHours);
@@ -39,6 +40,8 @@ export function createRecordingsApp(platform: Platform, options: RecordingsAppOp
   const serve = guarded(requireAdminToken, (c) => serveRecording(c, storeOf(c), c.req.param('id') ?? ''));
 
   app.get('/inbox', serveInbox);
+  // Before the `/:name` upload and `/:id` routes, which would otherwise take `/override`.
+  app.route('/override', overrideApi(platform, { settings: options.settings, resolveEnd: options.resolveEnd }));
   // The root takes both Kazoo (the <Record action> request, uploads named in the query) and the
   // owner (the list): the parameters and the body type tell them apart.
   app.get('/', (c, next) => (isFollowUpQuery(c) ? followUp : list)(c, next));

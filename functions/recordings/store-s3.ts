@@ -1,5 +1,6 @@
 import type { Config } from '../../shared/config/types.js';
 import { PivotEdgeError } from '../../shared/errors.js';
+import { s3OptionsOf } from '../../shared/platform/s3-env.js';
 import { createS3BlobStore } from '../../shared/storage/s3.js';
 import { createRecordingStore } from '../../shared/storage/store.js';
 import type { RecordingStore } from '../../shared/storage/types.js';
@@ -9,22 +10,9 @@ import type { RecordingStore } from '../../shared/storage/types.js';
  * credentials from the standard AWS_* variables. `S3_ENDPOINT` points at an S3-compatible server.
  */
 export function s3RecordingStore(env: Readonly<Record<string, unknown>>, config: Config): RecordingStore {
-  const text = (name: string): string | undefined => (typeof env[name] === 'string' && env[name] !== '' ? (env[name] as string) : undefined);
-  const accessKeyId = text('AWS_ACCESS_KEY_ID');
-  const secretAccessKey = text('AWS_SECRET_ACCESS_KEY');
-  if (config.recordingsBucket === undefined || accessKeyId === undefined || secretAccessKey === undefined) {
+  const options = s3OptionsOf(env, config);
+  if (options === undefined) {
     throw new PivotEdgeError('storage_not_configured', 'RECORDINGS_BUCKET (and the AWS credentials of the role) must be set.', 503);
   }
-  const sessionToken = text('AWS_SESSION_TOKEN');
-  const endpoint = text('S3_ENDPOINT');
-  return createRecordingStore(
-    createS3BlobStore({
-      bucket: config.recordingsBucket,
-      region: text('AWS_REGION') ?? 'us-east-1',
-      accessKeyId,
-      secretAccessKey,
-      ...(sessionToken === undefined ? {} : { sessionToken }),
-      ...(endpoint === undefined ? {} : { endpoint }),
-    }),
-  );
+  return createRecordingStore(createS3BlobStore(options));
 }

@@ -1,5 +1,5 @@
 export { closedGreeting, PROMPTS, speechOf, withQuery, type CallContext } from './context.js';
-export { businessState, spokenReopening, type BusinessState } from './state.js';
+export { businessState, callState, spokenReopening, type BusinessState } from './state.js';
 export { fallbackAction, fallbackFlow } from './fallback.js';
 export { afterDialFlow, AFTER_DIAL, ringAction, ringFlow } from './ring.js';
 export { goodbyeFlow, voicemailAction, voicemailFlow } from './voicemail.js';

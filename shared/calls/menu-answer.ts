@@ -1,11 +1,12 @@
 import type { PivotRequest } from '../adapter/index.js';
 import { PivotEdgeError } from '../errors.js';
 import type { Flow } from '../flows/index.js';
+import type { HoursOverride } from '../override/types.js';
 import { closedGreeting, type CallContext } from './context.js';
 import { MENU_QUERY, menuFlow, NO_INPUT } from './menu.js';
 import { menuAttempt, pressedKey } from './menu-input.js';
 import { MENU_PROMPTS, menuFallbackFlow, targetFlow } from './menu-target.js';
-import { businessState, spokenReopening } from './state.js';
+import { callState, spokenReopening } from './state.js';
 import { voicemailFlow } from './voicemail.js';
 import { closedReason } from './voicemail-url.js';
 
@@ -14,6 +15,8 @@ export interface MenuRequest {
   readonly context: CallContext;
   readonly request: PivotRequest;
   readonly now: Date;
+  /** The owner's "closed until…" switch (see PivotCall.override). */
+  readonly override?: HoursOverride | null;
   /** A query parameter of the URL we handed out (`attempt`, `input`). */
   readonly query: (name: string) => string | undefined;
   /** Adds a fact about the decision to the request's log line (see PivotCall.note). */
@@ -26,12 +29,11 @@ export interface MenuRequest {
  * re-prompt until MENU_RETRIES re-prompts are used up → the menu fallback. Unknown hours or a
  * missing/bad MENU throw, and the route answers the general fallback.
  */
-export function menuAnswer({ context, request, now, query, note }: MenuRequest): Flow {
+export function menuAnswer(call: MenuRequest): Flow {
+  const { context, request, now, query, note } = call;
   const { config } = context;
-  const state = businessState(config, now);
+  const state = callState(call);
   if (!state.known) throw new PivotEdgeError('config_invalid', state.why);
-  note('state', state.open ? 'open' : 'closed');
-  if (state.reason !== undefined) note('reason', state.reason);
   // A caller who waited in the menu past closing gets what front-desk would answer now.
   if (!state.open) return voicemailFlow(context, closedGreeting(config, state.reason, spokenReopening(config, state, now)), closedReason(state.reason));
   const menu = config.menu;

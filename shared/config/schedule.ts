@@ -3,6 +3,7 @@ import { parseHoursWith, type HoursAdvisor } from '../hours/index.js';
 import type { Schedule } from '../hours/types.js';
 import { DEFAULT_BUSINESS_HOURS } from './defaults.js';
 import type { EnvReader } from './read.js';
+import { readTimeZone } from './time-zone.js';
 import type { ZoneAdvice } from './zone-advice.js';
 
 /** Reads TIMEZONE and BUSINESS_HOURS; injected so functions that never look at hours do not bundle the parser. */
@@ -17,26 +18,10 @@ export interface ScheduleAdvice {
 /** TIMEZONE and BUSINESS_HOURS, validated; a bad value becomes a problem, never a guess. */
 export function scheduleReader(advice?: ScheduleAdvice): ScheduleReader {
   return (read) => {
-    const timeZone = readTimeZone(read, advice);
+    const timeZone = readTimeZone(read, advice?.zone);
     const hours = readHours(read, advice);
     return { ...(timeZone === undefined ? {} : { timeZone }), ...(hours === undefined ? {} : { hours }) };
   };
-}
-
-function resolveZone(name: string): ZoneAdvice {
-  try {
-    return { zone: new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone };
-  } catch {
-    return { problem: `expected an IANA zone like America/New_York, found "${name}"` };
-  }
-}
-
-function readTimeZone(read: EnvReader, advice: ScheduleAdvice | undefined): string | undefined {
-  const name = read.text('TIMEZONE');
-  if (name === undefined) return read.problem('TIMEZONE', 'required: an IANA zone like America/New_York');
-  const { zone, problem, warning } = (advice?.zone ?? resolveZone)(name);
-  if (warning !== undefined) read.warnings.push(`TIMEZONE: ${warning}`);
-  return problem === undefined ? zone : read.problem('TIMEZONE', problem);
 }
 
 function readHours(read: EnvReader, advice: ScheduleAdvice | undefined): Schedule | undefined {

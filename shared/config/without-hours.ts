@@ -1,8 +1,14 @@
 import { cachedPerEnv } from './cache.js';
 import { parseConfigWith } from './parse.js';
+import { readTimeZone } from './time-zone.js';
 
 /**
- * The config without TIMEZONE and BUSINESS_HOURS, for `recordings`, which never asks whether the
- * business is open: its Worker then does not ship the hours parser.
+ * The config without BUSINESS_HOURS, for `recordings`, which never asks whether the business is
+ * open: its Worker then does not ship the hours parser. TIMEZONE is read (local times for owners).
  */
-export const loadConfigWithoutHours = cachedPerEnv((env) => parseConfigWith(env));
+export const loadConfigWithoutHours = cachedPerEnv((env) =>
+  parseConfigWith(env, (read) => {
+    const timeZone = readTimeZone(read);
+    return timeZone === undefined ? {} : { timeZone };
+  }),
+);

@@ -32,7 +32,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The zone's UTC offset at an instant, straight from Intl (slow; cached per year below). */
-function probeOffset(timeZone: string, instantMs: number): number {
+export function probeOffset(timeZone: string, instantMs: number): number {
   const wholeSecond = Math.floor(instantMs / 1000) * 1000;
   const fields: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(wholeSecond)) fields[part.type] = Number(part.value);

@@ -4,6 +4,7 @@ export { requestInstant } from './clock.js';
 export { errorResponse } from './errors.js';
 export { logEvent } from './log.js';
 export { endpointPath } from './paths.js';
+export { overrideLookup, type OverrideLookup, type PivotAppOptions } from './override.js';
 export { chooseDialect, flowResponse, pivotRoute, type PivotCall } from './pivot-route.js';
 export { safeEqual } from './secret.js';
 export type { AppContext, AppEnv, Platform } from './types.js';

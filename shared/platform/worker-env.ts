@@ -9,18 +9,19 @@ export interface WorkerSettings {
   readonly [variable: string]: unknown;
 }
 
-/** `--env front-desk`, `--env collected`, `--env gathered`: settings only, no bindings. */
-export interface PivotWorkerEnv extends WorkerSettings {}
-
-/** `--env recordings` and the default (all-in-one) environment: plus the R2 bucket. */
-export interface RecordingsWorkerEnv extends PivotWorkerEnv {
+/**
+ * `--env front-desk`, `--env collected`, `--env gathered`: settings, and the R2 bucket, from which
+ * they only read the owner's hours override.
+ */
+export interface PivotWorkerEnv extends WorkerSettings {
   readonly RECORDINGS: R2BucketLike;
 }
 
+/** `--env recordings` and the default (all-in-one) environment: the same, writing to the bucket. */
+export type RecordingsWorkerEnv = PivotWorkerEnv;
+
 /** Any pivot-edge Worker's env (what code shared by all of them may assume): `wrangler types`' merged `Env`. */
-export interface AnyWorkerEnv extends PivotWorkerEnv {
-  readonly RECORDINGS?: R2BucketLike;
-}
+export type AnyWorkerEnv = PivotWorkerEnv;
 
 /**
  * Which Env type each wrangler environment has (`''` is the default environment);

@@ -26,6 +26,12 @@ export interface R2BucketLike {
   createMultipartUpload(key: string, options?: { httpMetadata?: { contentType?: string } }): Promise<R2Upload>;
 }
 
+/** An object's text, or null when the key does not exist: all a reader of settings needs. */
+export async function r2Text(bucket: Pick<R2BucketLike, 'get'>, key: string): Promise<string | null> {
+  const object = await bucket.get(key);
+  return object === null ? null : object.text();
+}
+
 /**
  * BlobStore on an R2 binding. Bodies go up in `partSize` pieces (default 10 MiB; R2 needs 5 MiB and
  * equal parts), so memory stays at one piece: a body that fits one piece is a single put of bytes,
@@ -64,10 +70,7 @@ export function createR2BlobStore(bucket: R2BucketLike, options: { readonly part
       return object === null ? null : object.body;
     },
 
-    async getText(key) {
-      const object = await bucket.get(key);
-      return object === null ? null : object.text();
-    },
+    getText: (key) => r2Text(bucket, key),
 
     async list(prefix, { startAfter, limit }) {
       const page = await bucket.list({ prefix, limit, ...(startAfter === undefined ? {} : { startAfter }) });

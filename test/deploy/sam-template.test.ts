@@ -26,7 +26,7 @@ const prop = (props: Props, name: string) => props[name] ?? template.Globals.Fun
 
 /** Variables the code reads: the config, the Lambda platform, the S3 store. */
 function variablesReadByCode(): string[] {
-  const files = [...readdirSync(new URL('../../shared/config/', import.meta.url)).map((file) => `shared/config/${file}`), 'shared/platform/lambda-siblings.ts', 'functions/recordings/store-s3.ts'];
+  const files = [...readdirSync(new URL('../../shared/config/', import.meta.url)).map((file) => `shared/config/${file}`), 'shared/platform/lambda-siblings.ts', 'shared/platform/s3-env.ts'];
   const names = new Set<string>();
   for (const file of files.filter((file) => existsSync(new URL(`../../${file}`, import.meta.url)))) {
     for (const [, name] of read(file).matchAll(/['"`]([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|TIMEZONE|MENU|PORT|HOST)['"`]/g)) names.add(name!);
@@ -101,10 +101,16 @@ describe('template.yaml', () => {
     expect(bucket).toMatch(/"Fn::If":\["HasRetention",\{"Id":"retention","Status":"Enabled","ExpirationInDays":\{"Ref":"RetentionDays"\}\}/);
   });
 
-  it('lets only the recordings function touch the bucket', () => {
-    for (const [name, { Properties }] of functions) {
-      const touches = JSON.stringify(Properties).includes('RecordingsBucket');
-      expect(touches, name).toBe(name === 'RecordingsFunction');
+  it('lets only the recordings function write the bucket; the others read the hours override and nothing else', () => {
+    type Statement = { Action: string | string[]; Resource: unknown };
+    const statements = (props: Props): Statement[] => (props.Policies ?? []).flatMap((policy) => (policy as { Statement: Statement[] }).Statement);
+    for (const [name, { Properties }] of functions.filter(([name]) => name !== 'RecordingsFunction')) {
+      expect(envOf(Properties).RECORDINGS_BUCKET, name).toEqual({ Ref: 'RecordingsBucket' });
+      const onBucket = statements(Properties).filter((statement) => JSON.stringify(statement.Resource).includes('RecordingsBucket'));
+      expect(onBucket.map((statement) => [statement.Action, statement.Resource]), name).toEqual([
+        ['s3:GetObject', { 'Fn::Sub': '${RecordingsBucket.Arn}/settings/*' }],
+        ['s3:ListBucket', { 'Fn::GetAtt': ['RecordingsBucket', 'Arn'] }],
+      ]);
     }
     const policies = JSON.stringify(template.Resources.RecordingsFunction!.Properties.Policies);
     expect(policies).not.toContain('s3:*');

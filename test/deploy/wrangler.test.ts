@@ -18,12 +18,13 @@ process.env.WRANGLER_SEND_METRICS = 'false';
 const config = (env?: string) => unstable_readConfig({ config: join(root.pathname, 'wrangler.toml'), ...(env === undefined ? {} : { env }) }, { hideWarnings: true });
 
 describe('wrangler.toml', () => {
-  it.each(ENVS)('--env %s: its own worker name and main entry; R2 and the cron only for recordings', (env) => {
+  it.each(ENVS)('--env %s: its own worker name, main entry, vars, the R2 bucket; the cron only for recordings', (env) => {
     const worker = config(env);
     expect(worker.name).toBe(`pivot-edge-${env}`);
     expect(worker.main).toBe(join(root.pathname, `functions/${env}/worker.ts`));
     expect(existsSync(worker.main!), worker.main).toBe(true);
-    expect(worker.r2_buckets.map((bucket: { binding: string }) => bucket.binding)).toEqual(env === 'recordings' ? ['RECORDINGS'] : []);
+    // Every worker has the bucket: front-desk, collected and gathered read the hours override there.
+    expect(worker.r2_buckets).toEqual([{ binding: 'RECORDINGS', bucket_name: 'pivot-edge-recordings' }]);
     expect(worker.triggers.crons ?? []).toHaveLength(env === 'recordings' ? 1 : 0);
   });
 

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer, type LocalServer } from '../../functions/local/server.js';
 import { DEVICE_ID, KAZOO_FIRST_GET, pivotAnswer, recordCall, recordingUrlFor, speak, TWIML_FIRST_GET } from '../support/pivot.js';
@@ -15,10 +18,16 @@ const MONDAY_10_EST = '2026-11-23T15:00:00Z';
 const SATURDAY = '2026-11-21T15:00:00Z';
 
 let server: LocalServer;
+let dir: string;
 beforeAll(async () => {
-  server = await startLocalServer(env, { port: 0, hostname: '127.0.0.1', quiet: true });
+  // Its own store: the working tree's ./data/recordings (and an override set there) stays out of it.
+  dir = await mkdtemp(join(tmpdir(), 'pivot-edge-local-'));
+  server = await startLocalServer({ ...env, RECORDINGS_DIR: dir }, { port: 0, hostname: '127.0.0.1', quiet: true });
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 const get = (query: string, at: string) =>
   fetch(`${server.origin}/front-desk?${query}`, { headers: { 'x-simulate-at': at, 'x-admin-token': 'local-admin' } });

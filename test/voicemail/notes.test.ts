@@ -14,7 +14,7 @@ async function notesOf(answer: (call: PivotCall) => unknown, env: Record<string,
   const context: CallContext = { config: parseConfig(env), dialect: 'callflow', urls: URLS, caller: callerFacts(request) };
   const notes: Record<string, string> = {};
   const params = new URLSearchParams(query);
-  answer({ context, request, now: new Date(at), query: (name) => params.get(name) ?? undefined, note: (key, value) => void (notes[key] = value) });
+  answer({ context, request, now: new Date(at), override: null, query: (name) => params.get(name) ?? undefined, note: (key, value) => void (notes[key] = value) });
   return notes;
 }
 
