@@ -1,4 +1,4 @@
-import { afterDialFlow, AFTER_DIAL, callState, closedGreeting, closedReason, menuFlow, ringFlow, spokenReopening, voicemailFlow } from '../../shared/calls/index.js';
+import { afterDialFlow, AFTER_DIAL, callState, closedGreeting, closedStateReason, menuFlow, ringFlow, spokenReopening, voicemailFlow } from '../../shared/calls/index.js';
 import { PivotEdgeError } from '../../shared/errors.js';
 import type { Flow } from '../../shared/flows/index.js';
 import type { PivotCall } from '../../shared/http/index.js';
@@ -16,7 +16,7 @@ export function answerFrontDesk(call: PivotCall): Flow {
   const { config } = context;
   const state = callState(call);
   if (!state.known) throw new PivotEdgeError('config_invalid', state.why);
-  if (!state.open) return voicemailFlow(context, closedGreeting(config, state.reason, spokenReopening(config, state, now)), closedReason(state.reason));
+  if (!state.open) return voicemailFlow(context, closedGreeting(config, state.reason, spokenReopening(config, state, now)), closedStateReason(state));
   if (config.menu !== undefined) return menuFlow(context, config.menu.prompt, 0);
   const menuProblem = config.problems.find((problem) => problem.variable === 'MENU');
   if (menuProblem !== undefined) throw new PivotEdgeError('config_invalid', menuProblem.message);

@@ -3,6 +3,6 @@ export { businessState, callState, spokenReopening, type BusinessState } from '.
 export { fallbackAction, fallbackFlow } from './fallback.js';
 export { afterDialFlow, AFTER_DIAL, ringAction, ringFlow } from './ring.js';
 export { goodbyeFlow, voicemailAction, voicemailFlow } from './voicemail.js';
-export { callerFacts, closedReason, recordingUrl, type CallerFacts, type VoicemailReason } from './voicemail-url.js';
+export { callerFacts, closedReason, closedStateReason, recordingUrl, type CallerFacts, type VoicemailReason } from './voicemail-url.js';
 export { menuFlow, MENU_COLLECTION } from './menu.js';
 export { menuAnswer, type MenuRequest } from './menu-answer.js';

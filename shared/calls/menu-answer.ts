@@ -8,7 +8,7 @@ import { menuAttempt, pressedKey } from './menu-input.js';
 import { MENU_PROMPTS, menuFallbackFlow, targetFlow } from './menu-target.js';
 import { callState, spokenReopening } from './state.js';
 import { voicemailFlow } from './voicemail.js';
-import { closedReason } from './voicemail-url.js';
+import { closedStateReason } from './voicemail-url.js';
 
 /** A request to `collected` or `gathered` (structurally the PivotCall of shared/http). */
 export interface MenuRequest {
@@ -35,7 +35,7 @@ export function menuAnswer(call: MenuRequest): Flow {
   const state = callState(call);
   if (!state.known) throw new PivotEdgeError('config_invalid', state.why);
   // A caller who waited in the menu past closing gets what front-desk would answer now.
-  if (!state.open) return voicemailFlow(context, closedGreeting(config, state.reason, spokenReopening(config, state, now)), closedReason(state.reason));
+  if (!state.open) return voicemailFlow(context, closedGreeting(config, state.reason, spokenReopening(config, state, now)), closedStateReason(state));
   const menu = config.menu;
   if (menu === undefined) {
     const problem = config.problems.find((found) => found.variable === 'MENU');

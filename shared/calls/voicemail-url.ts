@@ -12,6 +12,11 @@ export function closedReason(holiday: string | undefined): VoicemailReason {
   return holiday === undefined || holiday === '' ? { kind: 'closed' } : { kind: 'closed', detail: holiday };
 }
 
+/** Why a closed state sends the caller to voicemail: the holiday, or the owner's switch (`closed until 14:00`). */
+export function closedStateReason(state: { readonly reason?: string; readonly override?: { readonly label: string } }): VoicemailReason {
+  return closedReason(state.reason ?? state.override?.label);
+}
+
 /** Who called and what they dialled, as the Pivot request told us. */
 export interface CallerFacts {
   readonly name?: string;

@@ -3,16 +3,18 @@
 // X-Simulate-At), and a failing, hung or missing store still gets a normal answer and one log line.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SettingsSource } from '../../shared/override/types.js';
-import { DEVICE_ID, KAZOO_FIRST_GET, node, pivotAnswer, sayXml, speak, TWIML_FIRST_GET, xml } from '../support/pivot.js';
+import { DEVICE_ID, KAZOO_FIRST_GET, node, pivotAnswer, recordCall, recordingUrlFor, speak, TWIML_FIRST_GET } from '../support/pivot.js';
 import { ADMIN, HOST, overrideHarness } from './support.js';
 
-const CLOSED = 'Thank you for calling. We are closed right now. Please leave a message.';
+/** The closed greeting says when we reopen: the switch's end when the hours are open then. */
+const closed = (reopen: string) => `Thank you for calling. We are closed right now. We reopen ${reopen}. Please leave a message.`;
 const OPEN_GREETING = 'Thank you for calling. Please hold while we connect you.';
 const UNANSWERED = 'Sorry, nobody is available to take your call. Please leave a message.';
-const RECORDED = 'Thank you. Your message has been recorded. Goodbye.';
-const record = node('record_caller', { url: `${HOST}/recordings`, format: 'mp3', method: 'put', time_limit: 300 }, speak(RECORDED, node('hangup', {})));
-const closedFlow = speak(CLOSED, record);
-const ringFlow = speak(OPEN_GREETING, node('device', { id: DEVICE_ID, timeout: 20 }, speak(UNANSWERED, record)));
+const record = (why: string) => recordCall(recordingUrlFor(why, `${HOST}/recordings`));
+/** Closed by the owner's switch: the voicemail's reason detail is the switch. */
+const closedBySwitch = (label: string, reopen: string) => speak(closed(reopen), record(`reason=closed&${new URLSearchParams({ detail: label }).toString()}`));
+const ringFlow = speak(OPEN_GREETING, node('device', { id: DEVICE_ID, timeout: 20 }, speak(UNANSWERED, record('reason=unanswered'))));
+const closedFlow = closedBySwitch('closed until 14:00', 'today at 2 PM');
 
 type Harness = Awaited<ReturnType<typeof overrideHarness>>;
 let harness: Harness;
@@ -66,7 +68,7 @@ describe('front-desk with the override', () => {
     expect(await frontDesk()).toEqual(ringFlow);
     await harness.request('/recordings/override', { method: 'DELETE', headers: { authorization: `Bearer ${ADMIN}` } });
     vi.setSystemTime(new Date('2026-11-23T23:00:05Z'));
-    expect(await frontDesk()).toEqual(closedFlow);
+    expect(await frontDesk()).toEqual(speak(closed('tomorrow at 9 AM'), record('reason=closed')));
   });
 
   it('notes the override in the decision (seen here in the fallback\'s log line)', async () => {
@@ -82,13 +84,14 @@ describe('collected and gathered ask the override too', () => {
   it('a menu choice made while "closed until" is on gets the closed flow, in both dialects', async () => {
     harness = await overrideHarness({ MENU: `1=device:${DEVICE_ID}` });
     await harness.put({ state: 'closed', until: 'next-change' });
+    const switchedOff = closedBySwitch('closed until Tue 24 Nov, 09:00 (next opening)', 'tomorrow at 9 AM');
     const collected = await pivotAnswer(await harness.request(`/collected?attempt=0&Digits[menu]=1&${KAZOO_FIRST_GET}`));
-    expect(collected.json).toEqual(closedFlow);
+    expect(collected.json).toEqual(switchedOff);
     const gathered = await pivotAnswer(await harness.request(`/gathered?attempt=0&${TWIML_FIRST_GET}`, {
       method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `Digits=1&${TWIML_FIRST_GET}`,
     }));
-    const twimlRecord = `<Record action="${HOST}/recordings" maxLength="300" timeout="5" playBeep="true"/>${sayXml('We did not hear a message. Goodbye.')}<Hangup/>`;
-    expect(gathered.xml).toBe(xml(`${sayXml(CLOSED)}${twimlRecord}`));
+    // TwiML has no recording that uploads on every Kazoo: our voicemail is Callflow JSON in both dialects.
+    expect(gathered.json).toEqual(switchedOff);
   });
 });
 

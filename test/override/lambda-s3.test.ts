@@ -38,7 +38,7 @@ afterAll(async () => {
 
 const hour = 3_600_000;
 const simulated = (at: number) => ({ 'x-simulate-at': new Date(at).toISOString(), 'x-admin-token': ADMIN });
-/** The modules of the answer's `_` chain, e.g. tts → record_caller → tts → hangup. */
+/** The modules of the answer's `_` chain, e.g. tts → record_call → tts → sleep → record_call → tts → hangup. */
 const modules = async (handler: typeof frontDesk, path: string, at: number, query = KAZOO_FIRST_GET): Promise<string[]> => {
   const result = await handler(functionUrlEvent({ method: 'GET', path, query, headers: simulated(at) }), lambdaContext());
   expect(result.statusCode).toBe(200);
@@ -48,7 +48,7 @@ const modules = async (handler: typeof frontDesk, path: string, at: number, quer
 
 describe('the override on Lambda (S3)', () => {
   it('no override stored: collected reads a 404 and routes the choice, with nothing logged', async () => {
-    expect(await modules(collected, '/collected', Date.now(), `attempt=0&Digits[menu]=1&${KAZOO_FIRST_GET}`)).toEqual(['tts', 'device', 'tts', 'record_caller', 'tts', 'hangup']);
+    expect(await modules(collected, '/collected', Date.now(), `attempt=0&Digits[menu]=1&${KAZOO_FIRST_GET}`)).toEqual(['tts', 'device', 'tts', 'record_call', 'tts', 'sleep', 'record_call', 'tts', 'hangup']);
     expect(logged).toEqual([]);
   });
 
@@ -66,9 +66,9 @@ describe('the override on Lambda (S3)', () => {
     const object = await admin.fetch(`${s3.endpoint}/${bucket}/settings/override.json`);
     expect(await object.text()).toBe(JSON.stringify({ state: 'closed', until: until.toISOString(), setAt: override.setAt }));
 
-    expect(await modules(frontDesk, '/', until.getTime() - hour)).toEqual(['tts', 'record_caller', 'tts', 'hangup']);
+    expect(await modules(frontDesk, '/', until.getTime() - hour)).toEqual(['tts', 'record_call', 'tts', 'sleep', 'record_call', 'tts', 'hangup']);
     // Then the menu again (its pivot's `_` child is the fallback: ring, then voicemail).
-    expect(await modules(frontDesk, '/', until.getTime())).toEqual(['tts', 'collect_dtmf', 'pivot', 'device', 'tts', 'record_caller', 'tts', 'hangup']);
+    expect(await modules(frontDesk, '/', until.getTime())).toEqual(['tts', 'collect_dtmf', 'pivot', 'device', 'tts', 'record_call', 'tts', 'sleep', 'record_call', 'tts', 'hangup']);
     expect(logged).toEqual([]);
   });
 });

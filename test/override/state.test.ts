@@ -72,7 +72,7 @@ describe('the override in the business state', () => {
     // Set Saturday 20:00 EDT, until Sunday 01:30 EST (the second 01:30): 6 h 30 min later.
     const override: HoursOverride = { state: 'open', until: '2026-11-01T06:30:00.000Z', setAt: '2026-11-01T00:00:00.000Z' };
     expect(businessState(config, new Date('2026-11-01T06:29:59Z'), override)).toMatchObject({ open: true, override: { label: 'open until 01:30' } });
-    expect(businessState(config, new Date('2026-11-01T06:30:00Z'), override)).toEqual({ known: true, open: false });
+    expect(businessState(config, new Date('2026-11-01T06:30:00Z'), override)).toEqual({ known: true, open: false, nextOpen: new Date('2026-11-02T14:00:00Z') });
   });
 
   it('never lasts more than 90 days after it was set, whatever the file says', () => {
@@ -112,7 +112,7 @@ describe('what the override says', () => {
     callState({ ...call, override: closedUntil('2026-11-23T14:00') });
     callState({ ...call, override: null });
     callState({ ...call, now: at('2026-11-23T15:00'), override: closedUntil('2026-11-23T14:00') });
-    expect(notes).toEqual([['override', 'closed until 14:00']]);
+    expect(notes).toEqual([['state', 'closed'], ['override', 'closed until 14:00'], ['state', 'open'], ['state', 'open']]);
   });
 
   it('describes it for the start-up line and the scripts, naming FORCE_STATE when that is set', () => {
