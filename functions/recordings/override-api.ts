@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import type { Config } from '../../shared/config/types.js';
 import { PivotEdgeError } from '../../shared/errors.js';
 import { requireAdminToken, type AppContext, type AppEnv, type Platform } from '../../shared/http/index.js';
