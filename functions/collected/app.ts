@@ -7,7 +7,7 @@ import { createEndpointApp, pivotRoute, requirePivotToken, type Platform } from 
  * pivot child of our own collect_dtmf, so it always answers Callflow JSON.
  */
 export function createCollectedApp(platform: Platform) {
-  const app = createEndpointApp(platform, loadConfig);
+  const app = createEndpointApp(platform, loadConfig, 'collected');
   app.use(requirePivotToken);
   app.all('/', pivotRoute('collected', menuAnswer, { dialect: 'callflow' }));
   return app;

@@ -1,4 +1,4 @@
-import { afterDialFlow, AFTER_DIAL, businessState, closedGreeting, menuFlow, ringFlow, voicemailFlow } from '../../shared/calls/index.js';
+import { afterDialFlow, AFTER_DIAL, businessState, closedGreeting, menuFlow, noteState, ringFlow, voicemailFlow } from '../../shared/calls/index.js';
 import { PivotEdgeError } from '../../shared/errors.js';
 import type { Flow } from '../../shared/flows/index.js';
 import type { PivotCall } from '../../shared/http/index.js';
@@ -7,10 +7,14 @@ import type { PivotCall } from '../../shared/http/index.js';
  * front-desk: open → the menu, or ring the front desk (voicemail when unanswered);
  * closed → the closed greeting and voicemail. Unknown state or nobody to ring → fallback.
  */
-export function answerFrontDesk({ context, request, now, query }: PivotCall): Flow {
-  if (query('step') === AFTER_DIAL.step) return afterDialFlow(context, request.dialCallStatus);
+export function answerFrontDesk({ context, request, now, query, note }: PivotCall): Flow {
+  if (query('step') === AFTER_DIAL.step) {
+    note('dial', request.dialCallStatus ?? 'none');
+    return afterDialFlow(context, request.dialCallStatus);
+  }
   const { config } = context;
   const state = businessState(config, now);
+  noteState(note, state);
   if (!state.known) throw new PivotEdgeError('config_invalid', state.why);
   if (!state.open) return voicemailFlow(context, closedGreeting(config, state.reason));
   if (config.menu !== undefined) return menuFlow(context, config.menu.prompt, 0);

@@ -4,7 +4,7 @@ import { answerFrontDesk } from './answer.js';
 
 /** The front-desk function: every method Kazoo may use, at its root. */
 export function createFrontDeskApp(platform: Platform) {
-  const app = createEndpointApp(platform, loadConfig);
+  const app = createEndpointApp(platform, loadConfig, 'front-desk');
   app.use(requirePivotToken);
   app.all('/', pivotRoute('front-desk', answerFrontDesk));
   return app;

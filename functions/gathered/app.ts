@@ -7,7 +7,7 @@ import { createEndpointApp, pivotRoute, requirePivotToken, type Platform } from 
  * TwiML, so it always answers TwiML (a Kazoo voicemail box aside).
  */
 export function createGatheredApp(platform: Platform) {
-  const app = createEndpointApp(platform, loadConfig);
+  const app = createEndpointApp(platform, loadConfig, 'gathered');
   app.use(requirePivotToken);
   app.all('/', pivotRoute('gathered', menuAnswer, { dialect: 'twiml' }));
   return app;

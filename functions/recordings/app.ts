@@ -19,7 +19,7 @@ export interface RecordingsAppOptions {
  * the `<Record action>` follow-up, the management API (Bearer ADMIN_TOKEN) and the inbox page.
  */
 export function createRecordingsApp(platform: Platform, options: RecordingsAppOptions): Hono<AppEnv> {
-  const app = createEndpointApp(platform, loadConfigWithoutHours);
+  const app = createEndpointApp(platform, loadConfigWithoutHours, 'recordings');
   const stores = new WeakMap<Config, RecordingStore>();
   const storeOf = (c: AppContext): RecordingStore => {
     const config = c.var.config;

@@ -1,5 +1,6 @@
 export { closedGreeting, PROMPTS, speechOf, withQuery, type CallContext } from './context.js';
 export { businessState, type BusinessState } from './state.js';
+export { noteState, type Note } from './notes.js';
 export { fallbackFlow } from './fallback.js';
 export { afterDialFlow, AFTER_DIAL, dialTarget, ringAction, ringFlow } from './ring.js';
 export { goodbyeFlow, recordAction, recordVerbs, voicemailFlow } from './voicemail.js';

@@ -3,6 +3,7 @@ import { PivotEdgeError } from '../errors.js';
 import type { Flow } from '../flows/index.js';
 import { closedGreeting, type CallContext } from './context.js';
 import { MENU_QUERY, menuFlow, NO_INPUT } from './menu.js';
+import { noteState } from './notes.js';
 import { menuAttempt, pressedKey } from './menu-input.js';
 import { MENU_PROMPTS, menuFallbackFlow, targetFlow } from './menu-target.js';
 import { businessState } from './state.js';
@@ -25,9 +26,10 @@ export interface MenuRequest {
  * re-prompt until MENU_RETRIES re-prompts are used up → the menu fallback. Unknown hours or a
  * missing/bad MENU throw, and the route answers the general fallback.
  */
-export function menuAnswer({ context, request, now, query }: MenuRequest): Flow {
+export function menuAnswer({ context, request, now, query, note }: MenuRequest): Flow {
   const { config } = context;
   const state = businessState(config, now);
+  noteState(note, state);
   if (!state.known) throw new PivotEdgeError('config_invalid', state.why);
   // A caller who waited in the menu past closing gets what front-desk would answer now.
   if (!state.open) return voicemailFlow(context, closedGreeting(config, state.reason));
@@ -37,6 +39,7 @@ export function menuAnswer({ context, request, now, query }: MenuRequest): Flow 
     throw new PivotEdgeError('config_invalid', problem?.message ?? 'a menu choice arrived, but MENU is not set');
   }
   const key = query(MENU_QUERY.input) === NO_INPUT ? undefined : pressedKey(request);
+  note('menu', key ?? 'none');
   const target = key === undefined ? undefined : menu.entries.get(key);
   if (target !== undefined) return targetFlow(context, target);
   const attempt = menuAttempt(query(MENU_QUERY.attempt));

@@ -5,7 +5,6 @@ import type { Endpoint, ResponseFormat } from '../config/types.js';
 import { isPivotEdgeError } from '../errors.js';
 import { renderFlow, type Dialect, type Flow } from '../flows/index.js';
 import { requestInstant } from './clock.js';
-import { logEvent } from './log.js';
 import type { AppContext, AppEnv } from './types.js';
 import { endpointUrls } from './urls.js';
 
@@ -19,6 +18,7 @@ export interface PivotCall {
   /**
    * Adds a fact about this call's decision to its request log line, e.g. `note('state', 'closed')`,
    * `note('reason', 'Christmas')`, `note('caller', 'vip')`. Never a secret; values are capped by the log.
+   * `state`, `reason`, `override`, `caller`, `menu` and `dial` also shape the line's `decision`.
    */
   readonly note: (key: string, value: string) => void;
 }
@@ -29,27 +29,29 @@ export interface PivotCall {
  * fixes the answer's dialect for endpoints only our own flows call (collected, gathered).
  */
 export function pivotRoute(
-  endpoint: Endpoint,
+  // The endpoint's app names it on the log line; kept so each route still says where it belongs.
+  _endpoint: Endpoint,
   answer: (call: PivotCall) => Flow | Promise<Flow>,
   options: { readonly dialect?: Dialect } = {},
 ): Handler<AppEnv> {
   return async (c) => {
     const config = c.var.config;
+    const log = c.var.log;
     const request = await readPivotRequest(c.req.raw);
+    log.request = request;
     const dialect = options.dialect ?? chooseDialect(config.responseFormat, request);
     const context: CallContext = { config, dialect, urls: endpointUrls(c, config) };
-    const notes: Record<string, string> = {};
-    const note = (key: string, value: string): void => {
-      notes[key] = value;
-    };
+    let flow: Flow;
     try {
       const now = requestInstant(c, config);
-      return flowResponse(c, await answer({ context, request, now, query: (name) => c.req.query(name), note }));
+      flow = await answer({ context, request, now, query: (name) => c.req.query(name), note: log.note });
     } catch (error) {
-      const why = isPivotEdgeError(error) ? error.message : `unexpected: ${error instanceof Error ? error.message : String(error)}`;
-      logEvent('warn', 'fallback', { endpoint, why, callId: request.callId, ...notes });
-      return flowResponse(c, fallbackFlow(context));
+      // The request's log line says why (shared/http/request-log.ts), at warn level.
+      log.fallback = isPivotEdgeError(error) ? error.message : `unexpected: ${error instanceof Error ? error.message : String(error)}`;
+      flow = fallbackFlow(context);
     }
+    log.flow = flow;
+    return flowResponse(c, flow);
   };
 }
 

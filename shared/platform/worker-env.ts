@@ -28,6 +28,7 @@ export interface WorkerVars {
   RETENTION_DAYS: string;
   NOTIFY_WEBHOOK_URL: string;
   NOTIFY_FORMAT: string;
+  LOG_LEVEL: string;
   PUBLIC_BASE_URL: string;
   FRONT_DESK_URL: string;
   COLLECTED_URL: string;
