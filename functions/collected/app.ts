@@ -1,6 +1,6 @@
 import { menuAnswer } from '../../shared/calls/index.js';
 import { loadConfig } from '../../shared/config/index.js';
-import { createEndpointApp, pivotRoute, requirePivotToken, type Platform } from '../../shared/http/index.js';
+import { createEndpointApp, pivotRoute, requestInstant, requirePivotToken, type Platform } from '../../shared/http/index.js';
 
 /**
  * The collected function: routes a menu choice made through collect_dtmf. It is requested by the
@@ -9,6 +9,6 @@ import { createEndpointApp, pivotRoute, requirePivotToken, type Platform } from 
 export function createCollectedApp(platform: Platform) {
   const app = createEndpointApp(platform, loadConfig, 'collected');
   app.use(requirePivotToken);
-  app.all('/', pivotRoute('collected', menuAnswer, { dialect: 'callflow' }));
+  app.all('/', pivotRoute('collected', menuAnswer, { dialect: 'callflow', clock: requestInstant }));
   return app;
 }

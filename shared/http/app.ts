@@ -37,7 +37,7 @@ let localCount = 0;
 
 /** The platform's id when it gives one (Cloudflare's `cf-ray`, AWS's trace id), else a per-process counter. */
 function requestIdOf(c: AppContext): string {
-  const given = c.req.header('cf-ray') ?? c.req.header('x-amzn-trace-id') ?? c.req.header('x-request-id');
+  const given = c.req.header('cf-ray') ?? c.req.header('x-amzn-trace-id');
   if (given !== undefined) return logText(given, 64);
   // Lazily: Workers allow no random values at start-up, outside a request.
   localPrefix ??= crypto.randomUUID().slice(0, 8);

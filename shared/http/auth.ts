@@ -3,7 +3,6 @@ import { PivotEdgeError } from '../errors.js';
 import { basicPassword, bearerToken, safeEqual } from './secret.js';
 import type { AppContext, AppEnv } from './types.js';
 
-const PIVOT_TOKEN_PLACES = '?token=, the Basic password (voice_url userinfo), X-Pivot-Token';
 
 /** Every place Kazoo can carry PIVOT_TOKEN, with where each came from (for the log; never the value). */
 function presentedPivotTokens(c: AppContext): { readonly where: string; readonly token: string }[] {
@@ -21,8 +20,8 @@ export const requirePivotToken: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (expected !== undefined) {
     const presented = presentedPivotTokens(c);
     if (!presented.some(({ token }) => safeEqual(token, expected))) {
-      c.var.log.refused =
-        presented.length === 0 ? `no token (looked in ${PIVOT_TOKEN_PLACES})` : `wrong token (in ${presented.map(({ where }) => where).join(', ')})`;
+      const places = presented.length === 0 ? '?token=, Basic password, X-Pivot-Token' : presented.map(({ where }) => where).join(', ');
+      c.var.log.fields.why = `${presented.length === 0 ? 'no token, looked in' : 'wrong token in'} ${places}`;
       throw new PivotEdgeError('unauthorized', 'a valid Pivot token is required', 401, { authenticate: 'Basic realm="pivot-edge"' });
     }
   }
@@ -37,7 +36,7 @@ export const requireAdminToken: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   const presented = bearerToken(c.req.header('authorization'));
   if (presented === undefined || !safeEqual(presented, expected)) {
-    c.var.log.refused = presented === undefined ? 'no admin token (looked in Authorization: Bearer)' : 'wrong admin token (in Authorization: Bearer)';
+    c.var.log.fields.why = `${presented === undefined ? 'no admin token, looked in' : 'wrong admin token in'} Authorization: Bearer`;
     throw new PivotEdgeError('unauthorized', 'a valid admin bearer token is required', 401, { authenticate: 'Bearer realm="pivot-edge"' });
   }
   await next();

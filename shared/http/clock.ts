@@ -15,13 +15,14 @@ export function requestInstant(c: AppContext, config: Config): Date {
   const refusal = tokenRefusal(c.req.header('x-admin-token'), config.adminToken);
   const instant = refusal === undefined ? parseInstant(simulated, config.timeZone) : undefined;
   if (instant === undefined) {
-    const why = refusal ?? unreadable(config);
-    c.var.log.simulateRefused = why;
+    const why = refusal ?? `unreadable X-Simulate-At, expected 2026-12-25T10:00 (in TIMEZONE) or 2026-12-25T15:00:00Z`;
+    c.var.log.fields.simulateRefused = why;
+    c.var.log.warn = true;
     c.header('x-simulate-refused', why);
     return new Date();
   }
   const used = instant.toISOString();
-  c.var.log.simulatedAt = used;
+  c.var.log.fields.simulatedAt = used;
   c.header('x-simulated-at', used);
   return instant;
 }
@@ -30,9 +31,4 @@ function tokenRefusal(presented: string | undefined, expected: string | undefine
   if (expected === undefined) return 'ADMIN_TOKEN is not set on the server';
   if (presented === undefined) return 'no X-Admin-Token';
   return safeEqual(presented, expected) ? undefined : 'wrong X-Admin-Token';
-}
-
-function unreadable(config: Config): string {
-  const local = config.timeZone === undefined ? '' : ` or a local time in ${config.timeZone} like 2026-12-25T10:00`;
-  return `unreadable X-Simulate-At: expected an ISO instant like 2026-12-25T15:00:00Z${local}`;
 }

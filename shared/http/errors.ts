@@ -1,6 +1,6 @@
 import type { ErrorHandler } from 'hono';
 import { isPivotEdgeError } from '../errors.js';
-import { logEvent } from './log.js';
+import { logEvent, logText, withoutSecrets } from './log.js';
 import type { RequestLog } from './request-log.js';
 import type { AppEnv } from './types.js';
 
@@ -11,18 +11,15 @@ import type { AppEnv } from './types.js';
  */
 export const errorResponse: ErrorHandler<AppEnv> = (error, c) => {
   const log = c.get('log') as RequestLog | undefined;
-  const report = (code: string, message: string | undefined): void => {
-    if (log === undefined) {
-      if (message !== undefined) logEvent('error', code, { message, path: c.req.path });
-    } else {
-      log.error = code;
-      if (message !== undefined) log.message = message;
-    }
+  const report = (code: string, message?: string): void => {
+    if (log !== undefined) Object.assign(log.fields, { error: code }, message === undefined ? {} : { message: logText(withoutSecrets(message), 300) });
+    else if (message !== undefined) logEvent('error', code, { message, path: c.req.path });
   };
   if (isPivotEdgeError(error)) {
     const headers: Record<string, string> = { 'cache-control': 'no-store' };
     if (typeof error.details.authenticate === 'string') headers['www-authenticate'] = error.details.authenticate;
-    report(error.code, error.status >= 500 ? error.message : undefined);
+    if (error.status >= 500) report(error.code, error.message);
+    else report(error.code);
     return c.json({ error: error.code, message: error.message }, error.status as 400, headers);
   }
   report('internal', error instanceof Error ? error.message : String(error));

@@ -1,10 +1,9 @@
 import type { Handler } from 'hono';
 import { readPivotRequest, type PivotRequest } from '../adapter/index.js';
 import { fallbackFlow, type CallContext } from '../calls/index.js';
-import type { Endpoint, ResponseFormat } from '../config/types.js';
+import type { Config, Endpoint, ResponseFormat } from '../config/types.js';
 import { isPivotEdgeError } from '../errors.js';
 import { renderFlow, type Dialect, type Flow } from '../flows/index.js';
-import { requestInstant } from './clock.js';
 import type { AppContext, AppEnv } from './types.js';
 import { endpointUrls } from './urls.js';
 
@@ -26,13 +25,14 @@ export interface PivotCall {
 /**
  * Wrap an endpoint's answer so Kazoo always gets 200 and a valid flow: any error (broken config,
  * garbage input, a bug) is logged once and answered with the fallback flow instead. `dialect`
- * fixes the answer's dialect for endpoints only our own flows call (collected, gathered).
+ * fixes the answer's dialect for endpoints only our own flows call (collected, gathered); `clock`
+ * is `requestInstant` where the answer depends on the time (so `recordings` does not bundle it).
  */
 export function pivotRoute(
   // The endpoint's app names it on the log line; kept so each route still says where it belongs.
   _endpoint: Endpoint,
   answer: (call: PivotCall) => Flow | Promise<Flow>,
-  options: { readonly dialect?: Dialect } = {},
+  options: { readonly dialect?: Dialect; readonly clock?: (c: AppContext, config: Config) => Date } = {},
 ): Handler<AppEnv> {
   return async (c) => {
     const config = c.var.config;
@@ -43,7 +43,7 @@ export function pivotRoute(
     const context: CallContext = { config, dialect, urls: endpointUrls(c, config) };
     let flow: Flow;
     try {
-      const now = requestInstant(c, config);
+      const now = options.clock?.(c, config) ?? new Date();
       flow = await answer({ context, request, now, query: (name) => c.req.query(name), note: log.note });
     } catch (error) {
       // The request's log line says why (shared/http/request-log.ts), at warn level.
