@@ -3,6 +3,7 @@ import { checkCallflow } from '../kazoo/callflow.js';
 import { SCHEMA_DIR } from '../kazoo/schemas.js';
 import type { XmlElement } from '../kazoo/xml.js';
 import { readAnswer } from './answer.js';
+import { resolveLikeKazoo } from '../kazoo/wire.js';
 import { exchange, KAZOO_TIMEOUT_MS, pivotHttp, shownUrl, type HttpOptions } from './http.js';
 import { pivotParams, type CallVars } from './params.js';
 import { audioContentType, audioSeconds, recordCallUrl } from './recording.js';
@@ -28,6 +29,8 @@ export class CallRun {
   readonly steps: Step[] = [];
   readonly problems: string[] = [];
   readonly warnings: string[] = [];
+  /** Every URL the answers handed to Kazoo (credentials hidden), followed or not. */
+  readonly urls: string[] = [];
   readonly vars: CallVars;
   readonly http: HttpOptions;
   readonly schemaDir: string | false;
@@ -151,6 +154,7 @@ export class CallRun {
     });
     this.noteSimulatedTime(simulatedAt, simulateRefused);
     if (result.error === undefined && result.ms > SLOW_MS) this.warn(`a request took ${result.ms} ms of Kazoo's ${this.http.timeoutMs} ms`);
+    if (reading.kind === 'callflow' || reading.kind === 'twiml') this.collectUrls(reading.kind === 'callflow' ? reading.action : reading.root, next.url);
     switch (reading.kind) {
       case 'failed':
         return this.failed(next, result.error ?? reading.reason, runFlow);
@@ -169,6 +173,27 @@ export class CallRun {
       case 'twiml':
         return runFlow(this, reading, next);
     }
+  }
+
+  private collectUrls(answer: unknown, current: string): void {
+    const add = (url: unknown, resolve: boolean) => {
+      if (typeof url !== 'string' || url === '') return;
+      const shown = shownUrl(resolve ? resolveLikeKazoo(current, url) : url);
+      if (!this.urls.includes(shown)) this.urls.push(shown);
+    };
+    const visit = (node: unknown): void => {
+      if (typeof node !== 'object' || node === null) return;
+      const element = node as { name?: unknown; attributes?: Record<string, string>; children?: unknown; data?: Record<string, unknown> };
+      if (typeof element.name === 'string' && element.attributes !== undefined) {
+        add(element.attributes.action, true);
+        if (element.name === 'Redirect' && Array.isArray(element.children)) add(element.children.filter((child) => typeof child === 'string').join('').trim(), true);
+        if (Array.isArray(element.children)) element.children.forEach(visit);
+        return;
+      }
+      for (const key of ['voice_url', 'url', 'cdr_url']) add(element.data?.[key], false);
+      if (typeof element.children === 'object' && element.children !== null) Object.values(element.children).forEach(visit);
+    };
+    visit(answer);
   }
 
   /** pivot.failed: the pivot node's `_` child runs; the first request's is the owner's callflow, not ours. */

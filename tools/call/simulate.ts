@@ -31,6 +31,7 @@ export async function simulateCall(options: CallOptions): Promise<CallTrace> {
     problems: call.problems,
     warnings: call.warnings,
     requests: call.requests,
+    urls: call.urls,
     ...(call.checkedBy === undefined ? {} : { checkedBy: call.checkedBy }),
   };
 }

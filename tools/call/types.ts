@@ -97,6 +97,8 @@ export interface CallTrace {
   readonly problems: readonly string[];
   readonly warnings: readonly string[];
   readonly requests: number;
+  /** Every URL the answers handed to Kazoo (credentials hidden), followed or not. */
+  readonly urls: readonly string[];
   /** How Callflow JSON was checked: Kazoo's schemas or the simulator's own knowledge; absent when none came back. */
   readonly checkedBy?: 'schemas' | 'built-in';
 }
