@@ -102,9 +102,10 @@ export class CallRun {
     return undefined;
   }
 
-  /** The caller's next key presses (`''`: none, the collect times out). */
+  /** The caller's next key presses (`''` or `-`: none, the collect times out). */
   nextDigits(): string {
-    return this.options.digits?.[this.digitIndex++] ?? '';
+    const keys = this.options.digits?.[this.digitIndex++] ?? '';
+    return keys === '-' ? '' : keys;
   }
 
   nextAnswer(): DialAnswer {
