@@ -32,7 +32,7 @@ export function checkCallflow(action: unknown, schemaDir: string | false = SCHEM
     } else {
       const moduleSchema = validators(`callflows.${module}`);
       if (moduleSchema === undefined) problems.push(`${path}: unable to find callflow schema for module ${module}`);
-      else if (!moduleSchema(data)) problems.push(...(moduleSchema.errors ?? []).map((error) => `${path}.data${error.instancePath}: ${error.message}`));
+      else if (!moduleSchema(data)) problems.push(...(moduleSchema.errors ?? []).map((error) => `${path}.data${dotted(error.instancePath)}: ${error.message}`));
     }
     for (const key of ['voice_url', 'url'] as const) {
       const url = data[key];
@@ -49,7 +49,7 @@ export function checkCallflow(action: unknown, schemaDir: string | false = SCHEM
 /** The action structure (module, data, children), checked once for the whole tree as validate_flow does. */
 function structureProblems(node: unknown, path: string, validators: ReturnType<typeof schemaValidators>): string[] {
   const structure = validators?.('callflows.action');
-  if (structure !== undefined) return structure(node) ? [] : (structure.errors ?? []).map((error) => `${path}${error.instancePath}: ${error.message}`);
+  if (structure !== undefined) return structure(node) ? [] : (structure.errors ?? []).map((error) => `${path}${dotted(error.instancePath)}: ${error.message}`);
   if (typeof node !== 'object' || node === null || Array.isArray(node)) return [`${path}: must be object`];
   const { module, data, children } = node as Record<string, unknown>;
   const problems: string[] = [];
@@ -57,6 +57,11 @@ function structureProblems(node: unknown, path: string, validators: ReturnType<t
   if (typeof data !== 'object' || data === null || Array.isArray(data)) problems.push(`${path}: must have required property 'data' (an object)`);
   if (children !== undefined && (typeof children !== 'object' || children === null || Array.isArray(children))) problems.push(`${path}.children: must be object`);
   return problems;
+}
+
+/** ajv's `/children/_/data` as `.children._.data`, like the built-in checks write it. */
+function dotted(pointer: string): string {
+  return pointer.replace(/\//g, '.');
 }
 
 /** The test oracle: problems by Kazoo's own schemas (callers skip when `kazooSchemasPresent` is false). */
