@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import type { Config, Endpoint } from '../config/types.js';
 import { errorResponse } from './errors.js';
-import { logText, setLogLevel } from './log.js';
+import { logText, setLogLevel, withoutSecrets } from './log.js';
 import { RequestLog } from './request-log.js';
+import { safeEqual } from './secret.js';
 import type { AppContext, AppEnv, Platform } from './types.js';
 
 /** Env in, frozen Config out, cached per env object (`loadConfig`, or `loadConfigWithoutHours`). */
@@ -10,7 +11,8 @@ export type ConfigLoader = (env: Readonly<Record<string, unknown>>) => Config;
 
 /**
  * A Hono app with the config, the error mapper and the request log installed: every request gets
- * one JSON line (shared/http/request-log.ts) and an `X-Request-Id` to find it by. The loader is
+ * one JSON line (shared/http/request-log.ts) and an `X-Request-Id` to find it by; an answer that
+ * fell back says why in `X-Fallback` to a request with the right `X-Admin-Token`. The loader is
  * passed in so a function that never evaluates hours does not bundle the hours parser.
  */
 export function createEndpointApp(platform: Platform, loadConfig: ConfigLoader, endpoint: Endpoint): Hono<AppEnv> {
@@ -26,6 +28,11 @@ export function createEndpointApp(platform: Platform, loadConfig: ConfigLoader, 
     await next();
     const requestId = requestIdOf(c);
     c.header('x-request-id', requestId);
+    // Why the answer fell back, for the owner's tools (npm run call) only: it may name settings.
+    const admin = c.req.header('x-admin-token');
+    if (log.fallback !== undefined && admin !== undefined && config.adminToken !== undefined && safeEqual(admin, config.adminToken)) {
+      c.header('x-fallback', logText(withoutSecrets(log.fallback), 300));
+    }
     log.finish(endpoint, c.req.method, c.res.status, requestId, () => queryCallId(c), () => c.req.header('content-length'));
   });
   app.onError(errorResponse);

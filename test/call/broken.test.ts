@@ -33,6 +33,9 @@ afterAll(() => stub.close());
 const call = (path: string, schemaDir?: false): Promise<CallTrace> =>
   simulateCall({ url: `${stub.origin}${path}`, allowLocal: true, connectTo: { 'https://again.example.net': stub.origin }, digits: ['1'], ...(schemaDir === false ? { schemaDir } : {}) });
 
+/** Built-in module knowledge always; Kazoo's schemas too when they are beside the repo. */
+const CHECKERS: readonly { readonly schemas: 'built-in' | 'schemas' }[] = [{ schemas: 'built-in' }, ...(kazooSchemasPresent ? [{ schemas: 'schemas' as const }] : [])];
+
 const hungUp = (trace: CallTrace) => trace.steps.filter((step) => step.kind === 'hung-up').map((step) => (step.kind === 'hung-up' ? step.reason : ''));
 
 describe('answers Kazoo would hang up on are flagged where they happen', () => {
@@ -44,16 +47,16 @@ describe('answers Kazoo would hang up on are flagged where they happen', () => {
     expect(transcript(trace, stub.origin)).toContain('✗ the caller would be hung up here: Kazoo stops at <Say>: Say: voice="alice"');
   });
 
-  it.each([[false], ...(kazooSchemasPresent ? [[undefined]] : [])] as const)('a `say` module (schemas: %s): Kazoo rejects the whole flow, nothing is heard', async (schemaDir) => {
-    const trace = await call('/say-module', schemaDir);
-    expect(trace.checkedBy).toBe(schemaDir === false ? 'built-in' : 'schemas');
+  it.each(CHECKERS)('a `say` module (checked by $schemas): Kazoo rejects the whole flow, nothing is heard', async ({ schemas }) => {
+    const trace = await call('/say-module', schemas === 'built-in' ? false : undefined);
+    expect(trace.checkedBy).toBe(schemas);
     expect(trace.outcome).toBe('hung-up');
     expect(trace.steps.filter((step) => step.kind === 'say')).toEqual([]);
     expect(hungUp(trace)).toEqual(['Kazoo rejects the Callflow JSON: $: unable to find callflow schema for module say']);
   });
 
-  it.each([[false], ...(kazooSchemasPresent ? [[undefined]] : [])] as const)('a relative voice_url in Callflow JSON (schemas: %s): the schema refuses it', async (schemaDir) => {
-    const trace = await call('/relative-json', schemaDir);
+  it.each(CHECKERS)('a relative voice_url in Callflow JSON (checked by $schemas): the schema refuses it', async ({ schemas }) => {
+    const trace = await call('/relative-json', schemas === 'built-in' ? false : undefined);
     expect(trace.outcome).toBe('hung-up');
     expect(hungUp(trace)[0]).toMatch(/^Kazoo rejects the Callflow JSON: \$\.children\._\.data\.voice_url: must match pattern "\^https\?:\/\/"/);
   });

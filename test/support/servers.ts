@@ -6,10 +6,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startLocalServer } from '../../functions/local/server.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** `--import` value that runs TypeScript from any working directory. */
+export const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 export interface TestServer {
   /** Where the test reaches it: `http://127.0.0.1:<port>`. */
@@ -85,7 +87,7 @@ async function stop(child: ChildProcess): Promise<void> {
 export async function npmStartServer(env: Readonly<Record<string, string>>): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'pivot-edge-start-'));
   const port = await freePort();
-  const { child, output } = spawnServer(process.execPath, ['--import', 'tsx', join(ROOT, 'server.ts')], {
+  const { child, output } = spawnServer(process.execPath, ['--import', TSX, join(ROOT, 'server.ts')], {
     cwd: dir,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, PORT: String(port), HOST: '127.0.0.1', RECORDINGS_DIR: join(dir, 'recordings') },
   });

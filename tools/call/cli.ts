@@ -33,7 +33,8 @@ const USAGE = `usage: npm run call -- <voice_url> [options]
   --schemas <dir>|none    Kazoo's callflow schemas (default ../shared/kazoo/schemas if present)
   --json                  print the trace as JSON
 Tokens: --token/--admin-token, else PIVOT_TOKEN/ADMIN_TOKEN from the environment or ./.env,
-but only for a local server or a URL under that env's PUBLIC_BASE_URL or FRONT_DESK_URL.`;
+but only for a local server or a URL under that env's PUBLIC_BASE_URL or FRONT_DESK_URL. A local
+server's PUBLIC_BASE_URL is reached at the local address (as if --connect-to).`;
 
 async function main(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -59,10 +60,12 @@ async function main(argv: readonly string[]): Promise<number> {
     const tokens = envTokens(target);
     const token = values.token ?? tokens.pivotToken;
     const adminToken = values['admin-token'] ?? tokens.adminToken;
+    // A local server whose .env names its public address hands out URLs there: reach them here.
+    const local = isLocal(target) && tokens.publicBaseUrl !== undefined && URL.canParse(tokens.publicBaseUrl) && !isLocal(tokens.publicBaseUrl);
     return {
       ...(token === undefined ? {} : { token }),
       ...(adminToken === undefined ? {} : { adminToken }),
-      connectTo,
+      connectTo: local ? { [new URL(tokens.publicBaseUrl as string).origin]: new URL(target).origin, ...connectTo } : connectTo,
       allowLocal: isLocal(target),
       ...(values.schemas === undefined ? {} : { schemaDir: values.schemas === 'none' ? false : values.schemas }),
     };

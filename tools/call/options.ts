@@ -91,15 +91,15 @@ export function isLocal(url: string): boolean {
 }
 
 /**
- * PIVOT_TOKEN and ADMIN_TOKEN from the environment or the `.env` of this folder, but only for a
- * URL they belong to: a local server, or one under the PUBLIC_BASE_URL / FRONT_DESK_URL of the
- * same env. A token is never sent to anyone else's URL without `--token`.
+ * PIVOT_TOKEN, ADMIN_TOKEN (and PUBLIC_BASE_URL) from the environment or the `.env` of this folder,
+ * but only for a URL they belong to: a local server, or one under the PUBLIC_BASE_URL /
+ * FRONT_DESK_URL of the same env. A token is never sent to anyone else's URL without `--token`.
  */
-export function envTokens(url: string, env: Readonly<Record<string, string | undefined>> = process.env, dotEnvPath = '.env'): { pivotToken?: string; adminToken?: string } {
+export function envTokens(url: string, env: Readonly<Record<string, string | undefined>> = process.env, dotEnvPath = '.env'): { pivotToken?: string; adminToken?: string; publicBaseUrl?: string } {
   const merged: Record<string, string | undefined> = { ...(existsSync(dotEnvPath) ? parseEnv(readFileSync(dotEnvPath, 'utf8')) : {}), ...env };
   const ours = [merged.PUBLIC_BASE_URL, merged.FRONT_DESK_URL].filter((base): base is string => base !== undefined && base !== '' && URL.canParse(base));
   const belongs = isLocal(url) || ours.some((base) => URL.canParse(url) && new URL(url).origin === new URL(base).origin);
   if (!belongs) return {};
-  const pick = (name: string) => (merged[name] === undefined || merged[name] === '' ? {} : { [name === 'PIVOT_TOKEN' ? 'pivotToken' : 'adminToken']: merged[name] });
-  return { ...pick('PIVOT_TOKEN'), ...pick('ADMIN_TOKEN') };
+  const pick = (name: string, key: string) => (merged[name] === undefined || merged[name] === '' ? {} : { [key]: merged[name] });
+  return { ...pick('PIVOT_TOKEN', 'pivotToken'), ...pick('ADMIN_TOKEN', 'adminToken'), ...pick('PUBLIC_BASE_URL', 'publicBaseUrl') };
 }

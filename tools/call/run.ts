@@ -58,7 +58,8 @@ export class CallRun {
     };
     const headers: Record<string, string> = {};
     if (options.at !== undefined) headers['x-simulate-at'] = options.at;
-    if (options.at !== undefined && options.adminToken !== undefined) headers['x-admin-token'] = options.adminToken;
+    // Our server answers the admin token with X-Simulated-At, and with X-Fallback when it fell back.
+    if (options.adminToken !== undefined) headers['x-admin-token'] = options.adminToken;
     this.http = { timeoutMs: options.timeoutMs ?? KAZOO_TIMEOUT_MS, connectTo: options.connectTo ?? {}, headers, fetch: options.fetch ?? fetch };
     this.schemaDir = options.schemaDir ?? SCHEMA_DIR;
     this.kazoo = options.kazoo ?? '4.3';
@@ -143,6 +144,7 @@ export class CallRun {
     const simulatedAt = result.headers.get('x-simulated-at') ?? undefined;
     const simulateRefused = result.headers.get('x-simulate-refused') ?? undefined;
     const requestId = result.headers.get('x-request-id') ?? undefined;
+    const fallback = result.headers.get('x-fallback') ?? undefined;
     this.step({
       kind: 'request', via: next.via, method: next.method, url: shownUrl(next.url), dialect: next.format,
       body: next.method === 'GET' ? 'query' : next.bodyFormat, ms: result.ms,
@@ -152,7 +154,9 @@ export class CallRun {
       ...(requestId === undefined ? {} : { requestId }),
       ...(simulatedAt === undefined ? {} : { simulatedAt }),
       ...(simulateRefused === undefined ? {} : { simulateRefused }),
+      ...(fallback === undefined ? {} : { fallback }),
     });
+    if (fallback !== undefined) this.warn(`the server answered its fallback, because: ${fallback}`);
     this.noteSimulatedTime(simulatedAt, simulateRefused);
     if (result.error === undefined && result.ms > SLOW_MS) this.warn(`a request took ${result.ms} ms of Kazoo's ${this.http.timeoutMs} ms`);
     if (reading.kind === 'callflow' || reading.kind === 'twiml') this.collectUrls(reading.kind === 'callflow' ? reading.action : reading.root, next.url);

@@ -1,6 +1,6 @@
 import type { CallTrace, Step } from './types.js';
 
-const SAY_MAX = 72;
+const SAY_MAX = 160;
 
 function cut(text: string, max: number): string {
   const characters = Array.from(text);

@@ -66,6 +66,8 @@ export type Step =
       readonly requestId?: string;
       readonly simulatedAt?: string;
       readonly simulateRefused?: string;
+      /** Why our server answered its fallback (sent to a request with the right admin token). */
+      readonly fallback?: string;
     }
   | { readonly kind: 'say'; readonly text: string; readonly voice?: string; readonly language?: string }
   | { readonly kind: 'play'; readonly media: string }
