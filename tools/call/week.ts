@@ -31,15 +31,10 @@ const wall = (ms: number) => {
 };
 const parseWall = (text: string) => Date.parse(`${text}:00Z`);
 
-function said(text: string): string {
-  const characters = Array.from(text);
-  return `"${characters.length > 40 ? `${characters.slice(0, 39).join('')}…` : text}"`;
-}
-
 function stepWords(step: Step): string | undefined {
   switch (step.kind) {
     case 'say':
-      return `says ${said(step.text)}`;
+      return `says "${step.text}"`;
     case 'collect':
       return `menu ← ${step.pressed === '' ? 'nothing' : step.pressed}`;
     case 'ring':
@@ -122,11 +117,19 @@ function label(text: string): string {
   return `${WEEKDAY[new Date(ms).getUTCDay()]} ${text.slice(5, 10)} ${text.slice(11)}`;
 }
 
+/** Spoken text cut to 40 characters for the table. */
+function short(what: string): string {
+  return what.replace(/"([^"]*)"/g, (_whole, text: string) => {
+    const characters = Array.from(text);
+    return `"${characters.length > 40 ? `${characters.slice(0, 39).join('')}…` : text}"`;
+  });
+}
+
 function weekReport(rows: readonly WeekRow[], calls: number): string {
   const lines = rows.map((row) => {
     const hours = (parseWall(row.to) - parseWall(row.from)) / (60 * MINUTE);
     const span = `${label(row.from)} – ${label(row.to)}`.padEnd(33);
-    return `${span} ${String(Math.round(hours * 10) / 10).padStart(5)} h  ${row.what || '(nothing heard)'}${row.problems.length > 0 ? `\n${' '.repeat(43)}${row.problems.join('; ')}` : ''}`;
+    return `${span} ${String(Math.round(hours * 10) / 10).padStart(5)} h  ${short(row.what) || '(nothing heard)'}${row.problems.length > 0 ? `\n${' '.repeat(43)}${row.problems.join('; ')}` : ''}`;
   });
   return [`A week of calls, local times in the server's TIMEZONE (${calls} calls, a change found to the minute):`, ...lines].join('\n');
 }
