@@ -31,7 +31,8 @@ export function createEndpointApp(platform: Platform, loadConfig: ConfigLoader, 
     // Why the answer fell back, for the owner's tools (npm run call) only: it may name settings.
     const admin = c.req.header('x-admin-token');
     if (log.fallback !== undefined && admin !== undefined && config.adminToken !== undefined && safeEqual(admin, config.adminToken)) {
-      c.header('x-fallback', logText(withoutSecrets(log.fallback), 300));
+      // A header value must be Latin-1: anything else (a holiday's name, the `…` of a cut) becomes `?`.
+      c.header('x-fallback', logText(withoutSecrets(log.fallback), 300).replace(/[^\x20-\x7e]/g, '?'));
     }
     log.finish(endpoint, c.req.method, c.res.status, requestId, () => queryCallId(c), () => c.req.header('content-length'));
   });
@@ -45,7 +46,8 @@ let localCount = 0;
 /** The platform's id when it gives one (Cloudflare's `cf-ray`, AWS's trace id), else a per-process counter. */
 function requestIdOf(c: AppContext): string {
   const given = c.req.header('cf-ray') ?? c.req.header('x-amzn-trace-id');
-  if (given !== undefined) return logText(given, 64);
+  // Echoed in a header: cut plainly (a header value is Latin-1 already; `…` is not).
+  if (given !== undefined) return given.replace(/[^\x20-\x7e]/g, '').slice(0, 64);
   // Lazily: Workers allow no random values at start-up, outside a request.
   localPrefix ??= crypto.randomUUID().slice(0, 8);
   localCount += 1;

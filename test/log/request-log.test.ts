@@ -220,3 +220,25 @@ describe('values from the request', () => {
     expect(maskedNumber('user_suyt9r93ng')).toBe('…93ng');
   });
 });
+
+describe('what the answer tells the owner', () => {
+  it("X-Fallback: why the answer fell back, to the admin token only, as a valid header even for text that is not ASCII", async () => {
+    const odd = await nodeServer({ TIMEZONE: 'America/New_York', BUSINESS_HOURS: '24/7', MENU: '1=łódź', FRONT_DESK_DEVICE_ID: DEVICE, ADMIN_TOKEN });
+    try {
+      const owner = await fetch(`${odd.origin}/front-desk?${KAZOO_FIRST_GET}`, { headers: { 'x-admin-token': ADMIN_TOKEN } });
+      expect(owner.status).toBe(200);
+      expect(owner.headers.get('x-fallback')).toMatch(/^MENU: entry "1=\?\?d\?" at position 0/);
+      expect((await lineOf(owner)).decision).toMatch(/^fallback: MENU: entry "1=łódź" at position 0/);
+      const stranger = await fetch(`${odd.origin}/front-desk?${KAZOO_FIRST_GET}`, { headers: { 'x-admin-token': 'guess' } });
+      expect(stranger.headers.get('x-fallback')).toBeNull();
+    } finally {
+      await odd.close();
+    }
+  });
+
+  it('X-Request-Id: the platform id when there is one, cut plainly', async () => {
+    const response = await fetch(`${server.origin}/front-desk?${KAZOO_FIRST_GET}`, { headers: { ...christmas, 'x-amzn-trace-id': `Root=1-${'a'.repeat(80)}` } });
+    expect(response.headers.get('x-request-id')).toBe(`Root=1-${'a'.repeat(57)}`);
+    expect((await lineOf(response)).requestId).toBe(`Root=1-${'a'.repeat(57)}`);
+  });
+});

@@ -63,12 +63,22 @@ function waitFor(child: ChildProcess, output: () => string, ready: RegExp, timeo
   });
 }
 
-function spawnServer(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): { child: ChildProcess; output: () => string } {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Start `args` in `dir`, wait for `ready` in its output, and hand back a server that stops it and removes `dir`. */
+async function childServer(what: string, args: readonly string[], options: { dir: string; port: number; env: NodeJS.ProcessEnv; ready: RegExp; timeoutMs: number }): Promise<TestServer> {
+  const child = spawn(process.execPath, args, { cwd: options.dir, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  return { child, output: () => text };
+  const output = () => text;
+  await waitFor(child, output, options.ready, options.timeoutMs, what);
+  return {
+    origin: `http://127.0.0.1:${options.port}`,
+    output,
+    close: async () => {
+      await stop(child);
+      await rm(options.dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -87,19 +97,13 @@ async function stop(child: ChildProcess): Promise<void> {
 export async function npmStartServer(env: Readonly<Record<string, string>>): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'pivot-edge-start-'));
   const port = await freePort();
-  const { child, output } = spawnServer(process.execPath, ['--import', TSX, join(ROOT, 'server.ts')], {
-    cwd: dir,
+  return childServer('npm start', ['--import', TSX, join(ROOT, 'server.ts')], {
+    dir,
+    port,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, PORT: String(port), HOST: '127.0.0.1', RECORDINGS_DIR: join(dir, 'recordings') },
+    ready: /listening on/,
+    timeoutMs: 30_000,
   });
-  await waitFor(child, output, /listening on/, 30_000, 'npm start');
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    output,
-    close: async () => {
-      await stop(child);
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 const SECRETS = new Set(['PIVOT_TOKEN', 'ADMIN_TOKEN']);
@@ -130,19 +134,13 @@ export async function wranglerDevServer(settings: Readonly<Record<string, string
   await writeFile(join(dir, 'wrangler.toml'), toml);
   const wrangler = join(ROOT, 'node_modules/wrangler/bin/wrangler.js');
   const args = [wrangler, 'dev', '--config', join(dir, 'wrangler.toml'), '--port', String(port), '--ip', '127.0.0.1', '--inspector-port', String(inspector), '--persist-to', join(dir, 'state'), '--log-level', 'log', '--show-interactive-dev-session=false'];
-  const { child, output } = spawnServer(process.execPath, args, {
-    cwd: dir,
+  return childServer('wrangler dev', args, {
+    dir,
+    port,
     env: { PATH: process.env.PATH, HOME: dir, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_COLOR: '1', CI: 'true' },
+    ready: /Ready on http/,
+    timeoutMs: 90_000,
   });
-  await waitFor(child, output, /Ready on http/, 90_000, 'wrangler dev');
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    output,
-    close: async () => {
-      await stop(child);
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** A plain HTTP server answering each request with `answer` (a stub of someone else's voice_url). */

@@ -4,7 +4,7 @@
  * expectations; `--week` shows the next 7 days. README "Try it without a phone".
  */
 import { parseArgs } from 'node:util';
-import { callOptionsFrom, envTokens, isLocal, readConnectTo, UsageError, type CallFlags } from './options.js';
+import { callOptionsFrom, envTokens, isLocal, readConnectTo, runCommand, UsageError, type CallFlags } from './options.js';
 import { runScenarioFile } from './scenarios.js';
 import { simulateCall } from './simulate.js';
 import { transcript } from './transcript.js';
@@ -88,15 +88,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return trace.problems.length === 0 ? 0 : 1;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`${(error as Error).message}\n\n${USAGE}`);
-      process.exitCode = 2;
-    } else {
-      console.error(error);
-      process.exitCode = 3;
-    }
-  },
-);
+runCommand(main, USAGE);

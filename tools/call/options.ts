@@ -103,3 +103,22 @@ export function envTokens(url: string, env: Readonly<Record<string, string | und
   const pick = (name: string, key: string) => (merged[name] === undefined || merged[name] === '' ? {} : { [key]: merged[name] });
   return { ...pick('PIVOT_TOKEN', 'pivotToken'), ...pick('ADMIN_TOKEN', 'adminToken'), ...pick('PUBLIC_BASE_URL', 'publicBaseUrl') };
 }
+
+/**
+ * Run a command's `main` and set the exit code: its own result, 2 for a usage mistake (the
+ * message, then the usage), 3 for anything unexpected.
+ */
+export function runCommand(main: (argv: readonly string[]) => Promise<number>, usage: string): void {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+        console.error(`${(error as Error).message}\n\n${usage}`);
+        process.exitCode = 2;
+      } else {
+        console.error(error);
+        process.exitCode = 3;
+      }
+    },
+  );
+}

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs, parseEnv } from 'node:util';
-import { envTokens, readConnectTo, UsageError } from '../call/options.js';
+import { envTokens, readConnectTo, runCommand, UsageError } from '../call/options.js';
 import { runDoctor } from './doctor.js';
 
 const USAGE = `usage: npm run doctor -- <front-desk URL> [options]
@@ -52,15 +52,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return result.failed === 0 ? 0 : 1;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`${(error as Error).message}\n\n${USAGE}`);
-      process.exitCode = 2;
-    } else {
-      console.error(error);
-      process.exitCode = 3;
-    }
-  },
-);
+runCommand(main, USAGE);
