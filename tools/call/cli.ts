@@ -4,12 +4,12 @@
  * expectations; `--week` shows the next 7 days. README "Try it without a phone".
  */
 import { parseArgs } from 'node:util';
-import { callOptionsFrom, envTokens, isLocal, readConnectTo, runCommand, UsageError, type CallFlags } from './options.js';
-import { runScenarioFile } from './scenarios.js';
+import { callOptionsFrom, envTokens, isLocal, readConnectTo, runCommand, UsageError, type CallFlags } from './command/options.js';
+import { runScenarioFile } from './report/scenarios.js';
 import { simulateCall } from './simulate.js';
-import { transcript } from './transcript.js';
+import { transcript } from './report/transcript.js';
 import type { CallOptions } from './types.js';
-import { runWeek } from './week.js';
+import { runWeek } from './report/week.js';
 
 const USAGE = `usage: npm run call -- <voice_url> [options]
        npm run call -- --scenarios <file> [<voice_url>] [options]

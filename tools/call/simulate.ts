@@ -1,6 +1,6 @@
-import { runCallflow } from './callflow.js';
-import { CallRun, type FlowRunner } from './run.js';
-import { runTwiml } from './twiml.js';
+import { runCallflow } from './play/callflow.js';
+import { CallRun, type FlowRunner } from './play/run.js';
+import { runTwiml } from './play/twiml.js';
 import type { CallOptions, CallTrace } from './types.js';
 
 const runFlow: FlowRunner = (call, answer, request) => (answer.kind === 'callflow' ? runCallflow(call, answer.action) : runTwiml(call, answer.root, request));

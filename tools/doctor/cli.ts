@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs, parseEnv } from 'node:util';
-import { envTokens, readConnectTo, runCommand, UsageError } from '../call/options.js';
+import { envTokens, readConnectTo, runCommand, UsageError } from '../call/command/options.js';
 import { runDoctor } from './doctor.js';
 
 const USAGE = `usage: npm run doctor -- <front-desk URL> [options]

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { exchange, KAZOO_TIMEOUT_MS, pivotHttp, shownUrl, type HttpOptions } from '../call/http.js';
-import { pivotParams } from '../call/params.js';
+import { exchange, KAZOO_TIMEOUT_MS, pivotHttp, shownUrl, type HttpOptions } from '../call/wire/http.js';
+import { pivotParams } from '../call/wire/params.js';
 import { simulateCall } from '../call/simulate.js';
 import type { CallOptions, CallTrace } from '../call/types.js';
 import { doctorReport, fail, pass, skip, urlProblem, warn, type CheckResult } from './checks.js';

@@ -1,4 +1,4 @@
-import { exchange, shownUrl, type HttpOptions } from '../call/http.js';
+import { exchange, shownUrl, type HttpOptions } from '../call/wire/http.js';
 import type { CallOptions, CallTrace } from '../call/types.js';
 import { fail, pass, skip, type CheckResult } from './checks.js';
 

@@ -1,5 +1,5 @@
-import { readTwiml } from '../kazoo/twiml.js';
-import type { XmlElement } from '../kazoo/xml.js';
+import { readTwiml } from '../../kazoo/twiml.js';
+import type { XmlElement } from '../../kazoo/xml.js';
 
 /**
  * What Kazoo makes of an HTTP answer (pivot-protocol.md §1.3, §2):

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parse } from 'yaml';
-import { callOptionsFrom, UsageError, type CallFlags } from './options.js';
-import { simulateCall } from './simulate.js';
+import { callOptionsFrom, UsageError, type CallFlags } from '../command/options.js';
+import { simulateCall } from '../simulate.js';
 import { transcript } from './transcript.js';
-import type { CallOptions, CallTrace, Outcome } from './types.js';
+import type { CallOptions, CallTrace, Outcome } from '../types.js';
 
 /**
  * What a call must do (all optional; a call with none must simply get through):

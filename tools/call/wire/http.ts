@@ -1,4 +1,4 @@
-import { encodeLikeKazoo, type WireValue } from '../kazoo/wire.js';
+import { encodeLikeKazoo, type WireValue } from '../../kazoo/wire.js';
 
 /** Kazoo's own limit for a Pivot request (system_config pivot.request_timeout_ms). */
 export const KAZOO_TIMEOUT_MS = 5000;

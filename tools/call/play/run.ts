@@ -1,13 +1,12 @@
-import { KAZOO_REFUSED_HOSTS } from '../../shared/config/defaults.js';
-import { checkCallflow } from '../kazoo/callflow.js';
-import { SCHEMA_DIR } from '../kazoo/schemas.js';
-import type { XmlElement } from '../kazoo/xml.js';
-import { readAnswer } from './answer.js';
-import { resolveLikeKazoo } from '../kazoo/wire.js';
-import { exchange, KAZOO_TIMEOUT_MS, pivotHttp, shownUrl, type HttpOptions } from './http.js';
-import { pivotParams, type CallVars } from './params.js';
-import { audioContentType, audioSeconds, recordCallUrl } from './recording.js';
-import type { CallOptions, DialAnswer, Outcome, RequestVia, Step } from './types.js';
+import { checkCallflow } from '../../kazoo/callflow.js';
+import { SCHEMA_DIR } from '../../kazoo/schemas.js';
+import type { XmlElement } from '../../kazoo/xml.js';
+import { readAnswer } from '../wire/answer.js';
+import { resolveLikeKazoo } from '../../kazoo/wire.js';
+import { exchange, KAZOO_TIMEOUT_MS, pivotHttp, shownUrl, type HttpOptions } from '../wire/http.js';
+import { pivotParams, type CallVars } from '../wire/params.js';
+import { finishRecording } from './uploads.js';
+import type { CallOptions, DialAnswer, Outcome, RequestVia, Step } from '../types.js';
 
 /** The next Pivot request: where, how, and what runs if it fails (a `pivot` node's `_` child). */
 export interface NextRequest {
@@ -89,7 +88,7 @@ export class CallRun {
 
   /** The call ends normally (a hangup, the caller done, a conversation); an active recording is uploaded. */
   async end(how: string): Promise<undefined> {
-    await this.finishRecording();
+    await finishRecording(this);
     if (this.done) return undefined;
     this.steps.push({ kind: 'end', how });
     this.outcome = 'completed';
@@ -113,13 +112,6 @@ export class CallRun {
     const answers = this.options.answers ?? [];
     const answer = answers[Math.min(this.answerIndex++, answers.length - 1)];
     return answer ?? 'no';
-  }
-
-  /** A URL handed out by an answer, checked as Kazoo would: a refused host stops the flow unless a local server is tried on purpose. */
-  refusedHost(url: string): string | undefined {
-    if (!URL.canParse(url)) return undefined;
-    const host = new URL(url).hostname;
-    return KAZOO_REFUSED_HOSTS.has(host) ? host : undefined;
   }
 
   /** Send one Pivot request and run what comes back, until the call is over. */
@@ -221,45 +213,5 @@ export class CallRun {
     else if (simulatedAt === undefined && this.requests === 1) this.warn('the server did not confirm --at (no X-Simulated-At): it may have answered for now');
     else return;
     this.warnedAt = true;
-  }
-
-  /** Stop an active `record_call` and upload it the way Kazoo would. */
-  async finishRecording(): Promise<void> {
-    const recording = this.recording;
-    if (recording === undefined) return;
-    this.recording = undefined;
-    const record = this.options.record;
-    if (record === undefined) {
-      this.warn('no --record file: nothing uploaded for this recording');
-      return;
-    }
-    if (!recording.spoken) this.warn('nothing held the line between record_call start and stop: the caller had no time to speak');
-    const seconds = audioSeconds(record.bytes);
-    const uploadUrl = recordCallUrl(recording.url, this.vars, recording.format, this.kazoo, seconds === undefined ? undefined : Math.round(seconds * 1000), new Date());
-    await this.upload(recording.method.toUpperCase(), uploadUrl, recording.format);
-  }
-
-  /** PUT/POST the caller's message, raw body, type by extension (pivot-protocol.md §5). */
-  async upload(method: string, url: string, ext: string): Promise<boolean> {
-    const record = this.options.record;
-    if (record === undefined) return false;
-    const fileExt = record.name.split('.').pop()?.toLowerCase();
-    if (fileExt !== ext) this.warn(`--record is a .${fileExt ?? '?'} file; Kazoo would send ${ext} audio here`);
-    const result = await exchange(url, { method, headers: { 'content-type': audioContentType(ext) }, body: record.bytes }, this.http);
-    let id: string | undefined;
-    try {
-      id = (JSON.parse(new TextDecoder().decode(result.bytes)) as { id?: unknown }).id as string | undefined;
-    } catch {
-      id = undefined;
-    }
-    this.step({
-      kind: 'upload', method, url: shownUrl(url), ms: result.ms,
-      ...(result.status === undefined ? {} : { status: result.status }),
-      ...(typeof id === 'string' ? { id } : {}),
-      ...(result.error === undefined ? {} : { error: result.error }),
-    });
-    const ok = result.status !== undefined && result.status >= 200 && result.status < 300;
-    if (!ok) this.problems.push(`the recording upload failed (${result.error ?? `status ${result.status}`}): Kazoo retries, then the message is lost`);
-    return ok;
   }
 }

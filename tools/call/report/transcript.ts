@@ -1,4 +1,4 @@
-import type { CallTrace, Step } from './types.js';
+import type { CallTrace, Step } from '../types.js';
 
 const SAY_MAX = 160;
 

@@ -1,5 +1,6 @@
-import { audioSeconds, storeUrl } from './recording.js';
+import { audioSeconds, storeUrl } from '../wire/recording.js';
 import type { CallRun, NextRequest } from './run.js';
+import { finishRecording, uploadMessage } from './uploads.js';
 
 interface Node {
   readonly module: string;
@@ -56,7 +57,7 @@ export async function runCallflow(call: CallRun, first: unknown): Promise<NextRe
         if ((await recordCaller(call, data)) === 'gone') return undefined;
         break;
       case 'record_call':
-        if (data.action === 'stop') await call.finishRecording();
+        if (data.action === 'stop') await finishRecording(call);
         else startRecording(call, data);
         break;
       case 'sleep': {
@@ -142,6 +143,6 @@ async function recordCaller(call: CallRun, data: Readonly<Record<string, unknown
   }
   leaveMessage(call, 'presses #');
   const url = text(data.url);
-  if (call.kazoo === '4.3' && url !== undefined) await call.upload((text(data.method) ?? 'put').toUpperCase(), storeUrl(url, `${call.vars.callId}.${format}`), format);
+  if (call.kazoo === '4.3' && url !== undefined) await uploadMessage(call, (text(data.method) ?? 'put').toUpperCase(), storeUrl(url, `${call.vars.callId}.${format}`), format);
   return 'on';
 }

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseEnv } from 'node:util';
-import { KAZOO_REFUSED_HOSTS } from '../../shared/config/defaults.js';
-import type { CallOptions, DialAnswer } from './types.js';
+import { KAZOO_REFUSED_HOSTS } from '../../../shared/config/defaults.js';
+import type { CallOptions, DialAnswer } from '../types.js';
 import { simulateAtValue } from './when.js';
 
 /** A bad option: the message names it and what was expected (exit code 2). */

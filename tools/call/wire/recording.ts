@@ -1,5 +1,5 @@
 import type { CallVars } from './params.js';
-import type { KazooVersion } from './types.js';
+import type { KazooVersion } from '../types.js';
 
 /** The content type Kazoo (FreeSWITCH's http_put, kz_att_http) sends for a recording's extension. */
 export function audioContentType(ext: string): string {

@@ -1,5 +1,5 @@
-import { simulateCall } from './simulate.js';
-import type { CallOptions, CallTrace, Step } from './types.js';
+import { simulateCall } from '../simulate.js';
+import type { CallOptions, CallTrace, Step } from '../types.js';
 
 const MINUTE = 60_000;
 const SAMPLE_MINUTES = 30;

@@ -1,9 +1,10 @@
-import { checkVerb, elementsOf, textOf } from '../kazoo/twiml.js';
-import { resolveLikeKazoo } from '../kazoo/wire.js';
-import type { XmlElement } from '../kazoo/xml.js';
-import { audioSeconds, storeUrl } from './recording.js';
+import { checkVerb, elementsOf, textOf } from '../../kazoo/twiml.js';
+import { resolveLikeKazoo } from '../../kazoo/wire.js';
+import type { XmlElement } from '../../kazoo/xml.js';
+import { audioSeconds, storeUrl } from '../wire/recording.js';
 import type { CallRun, NextRequest } from './run.js';
-import type { RequestVia } from './types.js';
+import { uploadMessage } from './uploads.js';
+import type { RequestVia } from '../types.js';
 
 const SAY_VOICE: Readonly<Record<string, string>> = { man: 'male', male: 'male', woman: 'female', female: 'female' };
 
@@ -57,7 +58,7 @@ export async function runTwiml(call: CallRun, root: XmlElement, request: NextReq
         if (call.kazoo === '5') call.problems.push('<Record> never uploads on Kazoo 5.x (master has no `store` application): this message is lost');
         else {
           call.warn('<Record> uploads on Kazoo 4.3 only: on 5.x (master) this message would be lost');
-          await call.upload('PUT', uploadUrl, 'mp3');
+          await uploadMessage(call, 'PUT', uploadUrl, 'mp3');
         }
         Object.assign(call.vars, { recordingUrl: uploadUrl, recordingDuration: String(Math.round(seconds ?? 0)), digitPressed: '#' });
         return next;

@@ -1,4 +1,4 @@
-import type { WireValue } from '../kazoo/wire.js';
+import type { WireValue } from '../../kazoo/wire.js';
 
 /** What Kazoo knows about the call between requests (kapps_call KVS), as the simulator plays it. */
 export interface CallVars {
