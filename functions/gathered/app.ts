@@ -1,14 +1,14 @@
 import { menuAnswer } from '../../shared/calls/index.js';
 import { loadConfig } from '../../shared/config/index.js';
-import { createEndpointApp, overrideLookup, pivotRoute, requirePivotToken, type PivotAppOptions, type Platform } from '../../shared/http/index.js';
+import { createEndpointApp, overrideLookup, pivotRoute, requestInstant, requirePivotToken, type PivotAppOptions, type Platform } from '../../shared/http/index.js';
 
 /**
  * The gathered function: routes a menu choice made through `<Gather>`. It is requested by our own
  * TwiML, so the menu answers TwiML; ringing and voicemail answer Callflow JSON (see ringFlow).
  */
 export function createGatheredApp(platform: Platform, options: PivotAppOptions = {}) {
-  const app = createEndpointApp(platform, loadConfig);
+  const app = createEndpointApp(platform, loadConfig, 'gathered');
   app.use(requirePivotToken);
-  app.all('/', pivotRoute('gathered', menuAnswer, { dialect: 'twiml', override: overrideLookup(platform, options.settings) }));
+  app.all('/', pivotRoute('gathered', menuAnswer, { dialect: 'twiml', clock: requestInstant, override: overrideLookup(platform, options.settings) }));
   return app;
 }

@@ -23,7 +23,7 @@ export interface RecordingsAppOptions extends Partial<OverrideApiOptions> {
  * link, the owner's hours override (`/override`, Bearer ADMIN_TOKEN) and the inbox page.
  */
 export function createRecordingsApp(platform: Platform, options: RecordingsAppOptions): Hono<AppEnv> {
-  const app = createEndpointApp(platform, loadConfigWithoutHours);
+  const app = createEndpointApp(platform, loadConfigWithoutHours, 'recordings');
   app.use(securityHeaders);
   const stores = new WeakMap<Config, RecordingStore>();
   const storeOf = (c: AppContext): RecordingStore => {

@@ -45,6 +45,7 @@ export async function receiveUpload(c: AppContext, store: RecordingStore, urlNam
     maxBytes: config.maxRecordingBytes,
     ...(contentType === 'multipart/form-data' || declared === undefined ? {} : { length: declared }),
   });
+  c.var.log.upload = { id: meta.id, bytes: meta.bytes, callId: meta.callId };
   if (config.notify !== undefined) {
     const links = recordingLinks(recordingsBase(c, config), meta.id);
     c.var.platform.waitUntil(c, notifyRecording(config.notify, meta, links));

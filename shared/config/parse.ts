@@ -54,6 +54,7 @@ export function parseConfigWith(env: Readonly<Record<string, unknown>>, readSche
     recordingsDir: read.text('RECORDINGS_DIR') ?? DEFAULT_RECORDINGS_DIR,
     ...defined('recordingsBucket', read.text('RECORDINGS_BUCKET')),
     port: read.integer('PORT', 1, 65535, 8787),
+    logLevel: read.choice('LOG_LEVEL', ['info', 'warn', 'error'], 'info'),
     problems: Object.freeze(read.problems),
     warnings: Object.freeze(read.warnings),
   };

@@ -69,6 +69,8 @@ export interface Config {
   /** Node only: S3 bucket name on Lambda. */
   readonly recordingsBucket?: string;
   readonly port: number;
+  /** LOG_LEVEL: the lowest level of request log line written. */
+  readonly logLevel: 'info' | 'warn' | 'error';
   readonly problems: readonly ConfigProblem[];
   /** Non-fatal notes for the start-up log (e.g. PIVOT_TOKEN unset). */
   readonly warnings: readonly string[];

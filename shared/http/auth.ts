@@ -3,17 +3,25 @@ import { PivotEdgeError } from '../errors.js';
 import { basicPassword, bearerToken, safeEqual } from './secret.js';
 import type { AppContext, AppEnv } from './types.js';
 
-/** Every place Kazoo can carry PIVOT_TOKEN: `?token=`, the Basic password of URL userinfo, `X-Pivot-Token`. */
-function presentedPivotTokens(c: AppContext): string[] {
-  const candidates = [c.req.query('token'), basicPassword(c.req.header('authorization')), c.req.header('x-pivot-token')];
-  return candidates.filter((token): token is string => token !== undefined && token !== '');
+
+/** Every place Kazoo can carry PIVOT_TOKEN, with where each came from (for the log; never the value). */
+function presentedPivotTokens(c: AppContext): { readonly where: string; readonly token: string }[] {
+  const candidates = [
+    { where: '?token=', token: c.req.query('token') },
+    { where: 'Basic password', token: basicPassword(c.req.header('authorization')) },
+    { where: 'X-Pivot-Token', token: c.req.header('x-pivot-token') },
+  ];
+  return candidates.filter((found): found is { where: string; token: string } => found.token !== undefined && found.token !== '');
 }
 
 /** Refuse (401) a Pivot or upload request without PIVOT_TOKEN; open when the variable is unset. */
 export const requirePivotToken: MiddlewareHandler<AppEnv> = async (c, next) => {
   const expected = c.var.config.pivotToken;
   if (expected !== undefined) {
-    if (!presentedPivotTokens(c).some((token) => safeEqual(token, expected))) {
+    const presented = presentedPivotTokens(c);
+    if (!presented.some(({ token }) => safeEqual(token, expected))) {
+      const places = presented.length === 0 ? '?token=, Basic password, X-Pivot-Token' : presented.map(({ where }) => where).join(', ');
+      c.var.log.fields.why = `${presented.length === 0 ? 'no token, looked in' : 'wrong token in'} ${places}`;
       throw new PivotEdgeError('unauthorized', 'a valid Pivot token is required', 401, { authenticate: 'Basic realm="pivot-edge"' });
     }
   }
@@ -28,6 +36,7 @@ export const requireAdminToken: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   const presented = bearerToken(c.req.header('authorization'));
   if (presented === undefined || !safeEqual(presented, expected)) {
+    c.var.log.fields.why = `${presented === undefined ? 'no admin token, looked in' : 'wrong admin token in'} Authorization: Bearer`;
     throw new PivotEdgeError('unauthorized', 'a valid admin bearer token is required', 401, { authenticate: 'Bearer realm="pivot-edge"' });
   }
   await next();

@@ -1,16 +1,34 @@
 import type { Config } from '../config/types.js';
+import { parseInstant } from '../hours/local-instant.js';
 import { safeEqual } from './secret.js';
 import type { AppContext } from './types.js';
 
 /**
  * The instant to answer as: now, or `X-Simulate-At` when the request also carries the right
- * `X-Admin-Token` (for testing hours); otherwise the header is ignored.
+ * `X-Admin-Token` (for testing hours). A local time without a zone is read in TIMEZONE. The
+ * answer says which instant it used (`X-Simulated-At`), or why it did not (`X-Simulate-Refused`,
+ * also on the request's log line at warn level): a refused override is never silent.
  */
 export function requestInstant(c: AppContext, config: Config): Date {
   const simulated = c.req.header('x-simulate-at');
-  const presented = c.req.header('x-admin-token');
-  if (simulated === undefined || presented === undefined || config.adminToken === undefined) return new Date();
-  if (!safeEqual(presented, config.adminToken)) return new Date();
-  const instant = new Date(simulated);
-  return Number.isNaN(instant.getTime()) ? new Date() : instant;
+  if (simulated === undefined) return new Date();
+  const refusal = tokenRefusal(c.req.header('x-admin-token'), config.adminToken);
+  const instant = refusal === undefined ? parseInstant(simulated, config.timeZone) : undefined;
+  if (instant === undefined) {
+    const why = refusal ?? `unreadable X-Simulate-At, expected 2026-12-25T10:00 (in TIMEZONE) or 2026-12-25T15:00:00Z`;
+    c.var.log.fields.simulateRefused = why;
+    c.var.log.warn = true;
+    c.header('x-simulate-refused', why);
+    return new Date();
+  }
+  const used = instant.toISOString();
+  c.var.log.fields.simulatedAt = used;
+  c.header('x-simulated-at', used);
+  return instant;
+}
+
+function tokenRefusal(presented: string | undefined, expected: string | undefined): string | undefined {
+  if (expected === undefined) return 'ADMIN_TOKEN is not set on the server';
+  if (presented === undefined) return 'no X-Admin-Token';
+  return safeEqual(presented, expected) ? undefined : 'wrong X-Admin-Token';
 }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Config } from '../config/types.js';
+import type { RequestLog } from './request-log.js';
 
 /** The one seam between the core and a runtime: where its env comes from, how work outlives a response. */
 export interface Platform {
@@ -13,7 +14,7 @@ export interface Platform {
 /** Hono generics for every pivot-edge app. */
 export interface AppEnv {
   Bindings: Record<string, unknown>;
-  Variables: { config: Config; platform: Platform };
+  Variables: { config: Config; platform: Platform; log: RequestLog };
 }
 
 export type AppContext = Context<AppEnv>;

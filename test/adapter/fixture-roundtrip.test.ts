@@ -1,36 +1,16 @@
-// Optional: when the kazoo fixtures sit beside this project, encode each fixture
-// `json` the way kz_http_util:json_to_querystring does and decode it back.
+// Optional: when the kazoo fixtures sit beside this project, encode each fixture `json` with the
+// call simulator's copy of kz_http_util:json_to_querystring and decode it back.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseKazooQuery } from '../../shared/adapter/index.js';
+import { encodeLikeKazoo, type WireValue } from '../../tools/kazoo/wire.js';
 
 const FIXTURE_PATH = fileURLToPath(new URL('../../../shared/kazoo/fixtures/kz_http_util_cases.json', import.meta.url));
 
 interface QueryStringCase {
-  readonly json: Record<string, unknown>;
+  readonly json: Record<string, WireValue>;
   readonly qs: string;
-}
-
-/** Test-only copy of Kazoo's encoder: keys raw, values in legacy encoding. */
-function encodeLikeKazoo(json: Record<string, unknown>): string {
-  return Object.entries(json).map(([key, value]) => encodeValue(key, value)).join('&');
-}
-
-function encodeValue(key: string, value: unknown): string {
-  if (Array.isArray(value)) return value.map((item) => encodeValue(`${key}[]`, item)).join('&');
-  if (typeof value === 'object' && value !== null) {
-    return Object.entries(value).map(([sub, item]) => encodeValue(`${key}[${sub}]`, item)).join('&');
-  }
-  return `${key}=${legacyEncode(String(value))}`;
-}
-
-function legacyEncode(text: string): string {
-  return Array.from(new TextEncoder().encode(text), (byte) => {
-    const char = String.fromCharCode(byte);
-    if (/[A-Za-z0-9.\-~_]/.test(char)) return char;
-    return char === ' ' ? '+' : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }).join('');
 }
 
 /** The query string has no types: numbers and booleans come back as text. */

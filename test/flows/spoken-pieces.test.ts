@@ -3,7 +3,7 @@ import { callflow, renderTwiml, twiml, type CallflowAction } from '../../shared/
 import { MAX_SPOKEN_CHARACTERS, spokenPieces } from '../../shared/flows/spoken-pieces.js';
 import { callflowProblems, kazooSchemasPresent } from '../support/kazoo-schemas.js';
 import { twimlProblems } from '../support/twiml-check.js';
-import { parseXml, type XmlElement } from '../support/xml.js';
+import { parseXml, type XmlElement } from '../../tools/kazoo/xml.js';
 
 const speech = { voice: 'female', language: 'en' } as const;
 const codePoints = (text: string): number => [...text].length;

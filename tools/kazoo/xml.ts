@@ -1,4 +1,4 @@
-/** A parsed XML element (test-only parser: enough for the TwiML Kazoo's xmerl would read). */
+/** A parsed XML element (enough for the TwiML Kazoo's xmerl would read; used by the call simulator and the tests). */
 export interface XmlElement {
   readonly name: string;
   readonly attributes: Readonly<Record<string, string>>;
