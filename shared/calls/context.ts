@@ -1,3 +1,4 @@
+import { KAZOO_REFUSED_HOSTS } from '../config/defaults.js';
 import type { Config, Endpoint } from '../config/types.js';
 import type { Dialect, Speech } from '../flows/index.js';
 import type { CallerFacts } from './voicemail-url.js';
@@ -43,4 +44,17 @@ export function closedGreeting(config: Config, reason: string | undefined, nextO
   const withReason = config.greetingClosed.replace(/\{reason\}/g, () => spoken);
   const withReopening = nextOpen === '' ? withReason.replace(/[^.!?]*\{next_open\}[^.!?]*[.!?]?/g, '') : withReason.replace(/\{next_open\}/g, nextOpen);
   return withReopening.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The host of `endpoint`'s URL when Kazoo would refuse it: a flow handing it out fails Kazoo's
+ * validation and the caller is hung up on (protocol §9). Only a configured address (PUBLIC_BASE_URL,
+ * `*_URL`) counts: one derived from the request came in on that very host, which Kazoo never calls,
+ * so it is someone trying the local server (the simulator flags such URLs itself).
+ */
+export function refusedHost(context: CallContext, endpoint: Endpoint): string | undefined {
+  const { config } = context;
+  if (config.publicBaseUrl === undefined && config.endpointUrls[endpoint] === undefined) return undefined;
+  const host = new URL(context.urls[endpoint]).hostname;
+  return KAZOO_REFUSED_HOSTS.has(host) ? host : undefined;
 }

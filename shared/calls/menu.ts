@@ -1,8 +1,7 @@
-import { KAZOO_REFUSED_HOSTS } from '../config/defaults.js';
 import type { Endpoint } from '../config/types.js';
 import { PivotEdgeError } from '../errors.js';
 import { callflow, twiml, type Flow } from '../flows/index.js';
-import { speechOf, withQuery, type CallContext } from './context.js';
+import { refusedHost, speechOf, withQuery, type CallContext } from './context.js';
 import { fallbackAction } from './fallback.js';
 
 /** Collection name of our menu digits: they arrive as `Digits[menu]=1`. */
@@ -45,9 +44,9 @@ function menuUrl(context: CallContext, endpoint: Extract<Endpoint, 'collected' |
   if (context.config.problems.some((problem) => problem.variable === variable)) {
     throw new PivotEdgeError('config_invalid', `${variable} is invalid, so the menu cannot be offered`);
   }
-  const host = new URL(context.urls[endpoint]).hostname;
-  // Callflow JSON with such a URL fails Kazoo's validation (protocol §9) and the caller is hung up on.
-  if (context.dialect === 'callflow' && KAZOO_REFUSED_HOSTS.has(host)) {
+  const host = refusedHost(context, endpoint);
+  // Callflow JSON with such a URL fails Kazoo's validation; TwiML URLs are not validated.
+  if (context.dialect === 'callflow' && host !== undefined) {
     throw new PivotEdgeError('config_invalid', `the ${endpoint} URL is on ${host}, which Kazoo refuses: set PUBLIC_BASE_URL or ${variable}`);
   }
   return context.urls[endpoint];

@@ -1,6 +1,5 @@
-import { KAZOO_REFUSED_HOSTS } from '../config/defaults.js';
 import { callflow, twiml, type CallflowAction, type Flow, type TwimlVerb } from '../flows/index.js';
-import { PROMPTS, speechOf, type CallContext } from './context.js';
+import { PROMPTS, refusedHost, speechOf, type CallContext } from './context.js';
 import { recordingUrl, type VoicemailReason } from './voicemail-url.js';
 
 /**
@@ -35,8 +34,8 @@ const PROMPT_ALLOWANCE_SECONDS = 5;
 function recordMessage(context: CallContext, reason: VoicemailReason): CallflowAction {
   const { config } = context;
   const speech = speechOf(config);
-  // Kazoo rejects the whole flow for such a url (protocol §9) and hangs up: say so instead.
-  if (KAZOO_REFUSED_HOSTS.has(new URL(context.urls.recordings).hostname)) return callflow.tts(PROMPTS.noRecording, speech, callflow.hangup());
+  // Kazoo rejects the whole flow for such a url and hangs up: say so instead.
+  if (refusedHost(context, 'recordings') !== undefined) return callflow.tts(PROMPTS.noRecording, speech, callflow.hangup());
   const hold = Math.max(1, config.maxRecordingSeconds - PROMPT_ALLOWANCE_SECONDS);
   const stop = callflow.recordCallStop(callflow.tts(PROMPTS.timeUp, speech, callflow.hangup()));
   const options = {

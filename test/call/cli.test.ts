@@ -5,9 +5,10 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseEnv, promisify } from 'node:util';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallTrace } from '../../tools/call/index.js';
+import { parseEnvText } from '../../shared/platform/env-file.js';
 import { secretLeaks } from '../support/log-capture.js';
 import { nodeServer, npmStartServer, ROOT, TSX, type TestServer } from '../support/servers.js';
 
@@ -15,7 +16,8 @@ const run = promisify(execFile);
 const ADMIN_TOKEN = 'cli-test-admin-40d2';
 const DEVICE = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const USER = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';
-const example = parseEnv(readFileSync(join(ROOT, '.env.example'), 'utf8')) as Record<string, string>;
+// Read as every reader of .env reads it (shared/platform/env-file.ts, wrangler's semantics).
+const example = parseEnvText(readFileSync(join(ROOT, '.env.example'), 'utf8'));
 
 // A local server with a menu needs a public address to hand out (Kazoo refuses 127.0.0.1 URLs); the
 // simulator reaches that address at the local server when the same settings are in its env.
@@ -60,8 +62,8 @@ describe('npm run call', () => {
   it('prints what the caller hears on Christmas Day at 10:00, on a fresh clone', async () => {
     const { code, stdout } = await call([`${fresh.origin}/front-desk`, '--at', 'Dec 25 10:00']);
     expect(stdout).toContain('▶ GET /front-desk (kazoo)');
-    expect(stdout).toContain('→ says "Thank you for calling. Christmas. We are closed right now. Please leave a message."');
-    expect(stdout).toContain('→ records (press # to finish');
+    expect(stdout).toContain('→ says "Thank you for calling. Christmas. We are closed right now. We reopen tomorrow at 10 AM. Please leave a message."');
+    expect(stdout).toContain('→ records (hang up to finish, record_call, mp3)');
     expect(stdout).toContain('⚠ Kazoo refuses this URL (127.0.0.1): fine for trying a local server, set PUBLIC_BASE_URL before pointing Kazoo here');
     expect(stdout).toMatch(/✓ the caller got through \(1 request/);
     expect(code).toBe(0);
@@ -95,11 +97,11 @@ describe('npm run call', () => {
     expect(failing.code).toBe(1);
   });
 
-  it('a fallback is explained to the owner: without a public address the menu cannot be offered', async () => {
-    const local = await nodeServer({ ...menuSettings, PUBLIC_BASE_URL: '' });
+  it('a fallback is explained to the owner: a broken MENU, and the front desk rings instead', async () => {
+    const local = await nodeServer({ ...menuSettings, PUBLIC_BASE_URL: '', MENU: '1=sales' });
     try {
       const { stdout } = await call([`${local.origin}/front-desk`, '--at', 'Mon 10:00']);
-      expect(stdout).toContain('⚠ the server answered its fallback, because: the collected URL is on 127.0.0.1, which Kazoo refuses: set PUBLIC_BASE_URL or COLLECTED_URL');
+      expect(stdout).toContain('⚠ the server answered its fallback, because: MENU: entry "1=sales" at position 0: expected device:ID');
       expect(stdout).toContain('→ rings device a1b2…');
     } finally {
       await local.close();

@@ -78,7 +78,7 @@ export function scenarioSuite(label: string, servers: () => { readonly plain: Te
       const trace = await callOn(servers().plain, { ...way, at: CHRISTMAS_10 });
       expect(trace.problems).toEqual([]);
       expect(stepsOf(trace, 'request')[0]).toMatchObject({ simulatedAt: '2026-12-25T15:00:00.000Z' });
-      expect(said(trace)[0]).toBe('Thank you for calling. Christmas. We are closed right now. Please leave a message.');
+      expect(said(trace)[0]).toBe('Thank you for calling. Christmas. We are closed right now. We reopen Monday at 9 AM. Please leave a message.');
       expect(stepsOf(trace, 'ring')).toEqual([]);
       expect(stepsOf(trace, 'record')).toHaveLength(1);
     });

@@ -121,9 +121,11 @@ describe('one reader everywhere', () => {
     expect(parseConfig(ours!).problems).toEqual([]);
   });
 
-  it('nothing else parses .env: the server and every script load it through shared/platform/env-file.ts', async () => {
+  it('nothing else parses .env: the server, every script and tool, and the tests load it through shared/platform/env-file.ts', async () => {
     const { readdirSync, readFileSync } = await import('node:fs');
-    const files = ['server.ts', ...readdirSync(new URL('scripts/', root)).filter((name) => name.endsWith('.ts')).map((name) => `scripts/${name}`)];
+    const under = (folder: string) =>
+      (readdirSync(new URL(`${folder}/`, root), { recursive: true }) as string[]).filter((name) => name.endsWith('.ts')).map((name) => `${folder}/${name}`);
+    const files = ['server.ts', ...under('scripts'), ...under('tools'), ...under('test').filter((name) => !name.endsWith('env-file.test.ts'))];
     for (const file of files) {
       const text = readFileSync(new URL(file, root), 'utf8');
       expect(text, file).not.toMatch(/process\.loadEnvFile|util\.parseEnv|parseEnv\(|readFileSync\(['"]\.env/);

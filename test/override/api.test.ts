@@ -105,7 +105,9 @@ describe('GET and DELETE /recordings/override', () => {
     await writeFile(join(harness.dir, 'settings', 'override.json'), '{"state":"closed"}');
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const response = await harness.request('/recordings/override', { headers: BEARER });
-    expect(errors.mock.calls.map((call) => JSON.parse(String(call[0])).event)).toEqual(['override_invalid']);
+    expect(errors.mock.calls.map((call) => JSON.parse(String(call[0])) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({ event: 'request', status: 500, error: 'override_invalid' }),
+    ]);
     errors.mockRestore();
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({
@@ -135,8 +137,10 @@ describe('GET and DELETE /recordings/override', () => {
     const app = new Hono<AppEnv>().route('/recordings', createRecordingsApp(nodePlatform(harness.env), { store: fsRecordingStore, settings: () => undefined }));
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const response = await app.request(`${HOST}/recordings/override`, { headers: BEARER });
-    expect(errors).toHaveBeenCalledOnce();
+    const lines = errors.mock.calls.map((call) => JSON.parse(String(call[0])) as Record<string, unknown>);
     errors.mockRestore();
+    // One line: the request's own, saying why (shared/http/request-log.ts).
+    expect(lines).toEqual([expect.objectContaining({ event: 'request', status: 503, error: 'storage_not_configured' })]);
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ error: 'storage_not_configured' });
   });

@@ -110,7 +110,9 @@ describe('a store that fails never breaks or holds up a call', () => {
     expect(await frontDesk()).toEqual(ringFlow);
     expect(await frontDesk()).toEqual(ringFlow);
     expect(reads).toBe(1);
-    expect(logged).toEqual([{ level: 'warn', line: { level: 'warn', event: 'override_read_failed', key: 'settings/override.json', message: 'S3 GET /settings/override.json: 503 SlowDown' } }]);
+    expect(logged).toEqual([
+      { level: 'warn', line: { time: expect.any(String), level: 'warn', event: 'override_read_failed', key: 'settings/override.json', message: 'S3 GET /settings/override.json: 503 SlowDown' } },
+    ]);
   });
 
   it('a read that never finishes: the call is answered after the bounded wait, logged once', async () => {

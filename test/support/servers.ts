@@ -1,6 +1,7 @@
 // Real servers for end-to-end tests: the local Node server, the all-in-one Worker under
 // `wrangler dev`, and small stubs. Each starts on a free 127.0.0.1 port and cleans up after itself.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -97,7 +98,11 @@ async function stop(child: ChildProcess): Promise<void> {
 export async function npmStartServer(env: Readonly<Record<string, string>>): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'pivot-edge-start-'));
   const port = await freePort();
-  return childServer('npm start', ['--import', TSX, join(ROOT, 'server.ts')], {
+  // What `npm start` runs (package.json), with tsx's loader given by path: the cwd is the empty folder.
+  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ');
+  if (start[0] !== 'tsx') throw new Error(`npm start is no longer tsx: ${start.join(' ')}`);
+  const args = start.slice(1).map((arg) => (arg.startsWith('./') ? (arg.endsWith('.ts') ? join(ROOT, arg) : pathToFileURL(join(ROOT, arg)).href) : arg.endsWith('.ts') ? join(ROOT, arg) : arg));
+  return childServer('npm start', ['--import', TSX, ...args], {
     dir,
     port,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, PORT: String(port), HOST: '127.0.0.1', RECORDINGS_DIR: join(dir, 'recordings') },
@@ -125,6 +130,11 @@ export async function wranglerDevServer(settings: Readonly<Record<string, string
     `main = ${JSON.stringify(join(ROOT, 'functions/local/worker.ts'))}`,
     'compatibility_date = "2026-04-01"',
     'compatibility_flags = ["nodejs_compat"]',
+    // As wrangler.toml: the page files are text modules.
+    '[[rules]]',
+    'type = "Text"',
+    'globs = ["**/*.html", "**/*.css", "**/*.browser.js"]',
+    'fallthrough = true',
     '[[r2_buckets]]',
     'binding = "RECORDINGS"',
     'bucket_name = "pivot-edge-test-recordings"',

@@ -21,13 +21,15 @@ const PLACEHOLDER = /your[-_]?subdomain|your[-_](domain|host|account|token)|exam
 export function urlProblem(url: string): { readonly problem: string; readonly fix: string } | undefined {
   if (!/^https?:\/\//i.test(url) || !URL.canParse(url)) return { problem: `${url} is not an absolute http(s) URL`, fix: 'set PUBLIC_BASE_URL (or the *_URL variables) to absolute https:// addresses' };
   const parsed = new URL(url);
+  // The query carries one call's facts (reason, caller): the address is what needs fixing.
+  const shown = `${parsed.protocol}//${parsed.username === '' ? '' : `${parsed.username}:•••@`}${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
   if (PLACEHOLDER.test(parsed.host) || PLACEHOLDER.test(decodeURIComponent(parsed.pathname))) {
-    return { problem: `${url} still has a placeholder in it`, fix: 'replace YOUR-SUBDOMAIN and the like with your real address (wrangler.toml, .env, the SAM parameters)' };
+    return { problem: `${shown} still has a placeholder in it`, fix: 'replace YOUR-SUBDOMAIN and the like with your real address (wrangler.toml, .env, the SAM parameters)' };
   }
   if (KAZOO_REFUSED_HOSTS.has(parsed.hostname)) {
-    return { problem: `${url} is on ${parsed.hostname}, which Kazoo refuses`, fix: 'set PUBLIC_BASE_URL to the public address Kazoo reaches (a tunnel for a local server)' };
+    return { problem: `${shown} is on ${parsed.hostname}, which Kazoo refuses`, fix: 'set PUBLIC_BASE_URL to the public address Kazoo reaches (a tunnel for a local server)' };
   }
-  if (parsed.protocol !== 'https:') return { problem: `${url} is http: the token travels in clear`, fix: 'use the https:// address' };
+  if (parsed.protocol !== 'https:') return { problem: `${shown} is http: the token travels in clear`, fix: 'use the https:// address' };
   return undefined;
 }
 

@@ -2,9 +2,9 @@
  * `npm run doctor -- <front-desk URL> [--token T] [--admin-token A] [--connect-to a=b]`: is a
  * deployment ready for real calls? One line per check with a fix hint; non-zero exit on a failure.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { parseArgs, parseEnv } from 'node:util';
+import { parseArgs } from 'node:util';
 import { envTokens, readConnectTo, runCommand, UsageError } from '../call/command/options.js';
+import { readEnvFile } from '../../shared/platform/env-file.js';
 import { runDoctor } from './doctor.js';
 
 const USAGE = `usage: npm run doctor -- <front-desk URL> [options]
@@ -39,7 +39,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const adminToken = values['admin-token'] ?? tokens.adminToken;
   // The settings are visible only when the env here is this deployment's (the same test as for its tokens).
   const visible = tokens.pivotToken !== undefined || tokens.adminToken !== undefined;
-  const env = visible ? { ...(existsSync('.env') ? parseEnv(readFileSync('.env', 'utf8')) : {}), ...process.env } : undefined;
+  const env = visible ? { ...readEnvFile('.env', process.env), ...process.env } : undefined;
   const result = await runDoctor({
     url,
     ...(token === undefined ? {} : { token }),

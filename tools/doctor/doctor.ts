@@ -148,7 +148,7 @@ function urlsCheck(traces: readonly CallTrace[]): CheckResult {
     const found = urlProblem(url);
     return found === undefined ? [] : [found];
   });
-  if (problems.length > 0) return fail('sibling URLs', problems.map((found) => found.problem).slice(0, 3).join('; '), problems[0]?.fix ?? '');
+  if (problems.length > 0) return fail('sibling URLs', [...new Set(problems.map((found) => found.problem))].slice(0, 3).join('; '), problems[0]?.fix ?? '');
   return pass('sibling URLs', `${urls.length} URLs handed to Kazoo, all absolute https on hosts Kazoo accepts`);
 }
 

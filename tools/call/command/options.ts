@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseEnv } from 'node:util';
 import { KAZOO_REFUSED_HOSTS } from '../../../shared/config/defaults.js';
+import { readEnvFile } from '../../../shared/platform/env-file.js';
 import type { CallOptions, DialAnswer } from '../types.js';
 import { simulateAtValue } from './when.js';
 
@@ -96,7 +96,7 @@ export function isLocal(url: string): boolean {
  * FRONT_DESK_URL of the same env. A token is never sent to anyone else's URL without `--token`.
  */
 export function envTokens(url: string, env: Readonly<Record<string, string | undefined>> = process.env, dotEnvPath = '.env'): { pivotToken?: string; adminToken?: string; publicBaseUrl?: string } {
-  const merged: Record<string, string | undefined> = { ...(existsSync(dotEnvPath) ? parseEnv(readFileSync(dotEnvPath, 'utf8')) : {}), ...env };
+  const merged: Record<string, string | undefined> = { ...readEnvFile(dotEnvPath, env), ...env };
   const ours = [merged.PUBLIC_BASE_URL, merged.FRONT_DESK_URL].filter((base): base is string => base !== undefined && base !== '' && URL.canParse(base));
   const belongs = isLocal(url) || ours.some((base) => URL.canParse(url) && new URL(url).origin === new URL(base).origin);
   if (!belongs) return {};

@@ -107,7 +107,8 @@ export async function runWeek(options: CallOptions, today: Date = new Date()): P
     points.push(high);
   }
   const end = start + DAYS * 24 * 60 * MINUTE;
-  const rows = points.map((point, index) => ({ from: wall(point.ms), to: wall(points[index + 1]?.ms ?? end), what: point.what, problems: point.problems }));
+  // The sample at the very end only finds changes just before it; a change at the end itself starts nothing in this week.
+  const rows = points.filter((point) => point.ms < end).map((point, index) => ({ from: wall(point.ms), to: wall(Math.min(points[index + 1]?.ms ?? end, end)), what: point.what, problems: point.problems }));
   const problems = rows.filter((row) => row.problems.length > 0).length;
   return { rows, calls, problems, report: weekReport(rows, calls) };
 }
