@@ -2,10 +2,13 @@
 // (PUT with Content-Length), then once more chunked (no length), and prints the server's peak
 // RSS growth for each; it must stay under 64 MB. The server runs in a child process (this file
 // with --serve) so the client's own memory is not counted.
-//   npx tsx scripts/bench-upload.ts [--mb 200]
+// Then the CPU cost of small pieces: the server's CPU seconds for 1 MB sent as 1-byte HTTP chunks,
+// raw and multipart/form-data, each against the same 1 MB in 64 KB chunks measured in the same run.
+//   npx tsx scripts/bench-upload.ts [--mb 200] [--only memory|cpu]
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +31,9 @@ async function serveChild(): Promise<void> {
       process.send?.({ reset: true });
     } else if (message === 'report') {
       process.send?.({ baseline, peak });
+    } else if (message === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send?.({ cpuSeconds: (user + system) / 1e6 });
     } else if (message === 'stop') {
       clearInterval(sampler);
       void server.close();
@@ -71,9 +77,73 @@ function upload(port: number, name: string, total: number, withLength: boolean):
   });
 }
 
+/** `data` framed as HTTP/1.1 chunked transfer coding in pieces of `piece` bytes, plus the last chunk. */
+function chunked(data: Uint8Array, piece: number): Buffer {
+  const frames: Buffer[] = [];
+  for (let offset = 0; offset < data.byteLength; offset += piece) {
+    const slice = data.subarray(offset, offset + piece);
+    frames.push(Buffer.from(`${slice.byteLength.toString(16)}\r\n`), Buffer.from(slice), Buffer.from('\r\n'));
+  }
+  frames.push(Buffer.from('0\r\n\r\n'));
+  return Buffer.concat(frames);
+}
+
+/** Sends one pre-framed chunked request over a raw socket (so the client does no per-piece work); the socket stays open until the answer, as a half-close would abort the upload. */
+function sendRaw(port: number, head: string, framed: Buffer): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(`${head}\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n`);
+      socket.write(framed);
+    });
+    let reply = '';
+    socket.on('data', (data: Buffer) => (reply += data.toString('latin1')));
+    socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(reply)?.[1] ?? 0)));
+    socket.on('error', reject);
+  });
+}
+
+/** Server CPU seconds to receive 1 MiB in `piece`-byte HTTP chunks, raw or as multipart/form-data. */
+async function cpuFor(child: ChildProcess, port: number, piece: number, multipart: boolean): Promise<{ status: number; cpuSeconds: number }> {
+  const audio = Buffer.alloc(MiB, 0x55);
+  let head = 'PUT /recordings/bench-cpu.mp3 HTTP/1.1\r\nContent-Type: audio/mpeg';
+  let body: Buffer = audio;
+  if (multipart) {
+    const boundary = '----bench7MA4YWxkTrZu0gW';
+    head = `POST /recordings HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=${boundary}`;
+    body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="call_id"\r\n\r\nbench\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="call_recording_bench.mp3"\r\nContent-Type: audio/mpeg\r\n\r\n`),
+      audio,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+  }
+  const framed = chunked(body, piece);
+  const before = await ask<{ cpuSeconds: number }>(child, 'cpu');
+  const status = await sendRaw(port, head, framed);
+  const after = await ask<{ cpuSeconds: number }>(child, 'cpu');
+  return { status, cpuSeconds: after.cpuSeconds - before.cpuSeconds };
+}
+
+async function cpuFigures(child: ChildProcess, port: number): Promise<boolean> {
+  let ok = true;
+  for (const multipart of [false, true]) {
+    await cpuFor(child, port, 64 * 1024, multipart); // warm-up
+    const baseline = await cpuFor(child, port, 64 * 1024, multipart);
+    const small = await cpuFor(child, port, 1, multipart);
+    ok &&= baseline.status === 201 && small.status === 201;
+    console.log(
+      `${multipart ? 'multipart     ' : 'raw           '}: 1 MB in 1-byte pieces -> HTTP ${small.status}, server CPU ${small.cpuSeconds.toFixed(3)} s; ` +
+        `in 64 KB pieces -> HTTP ${baseline.status}, ${baseline.cpuSeconds.toFixed(3)} s; ratio ${(small.cpuSeconds / Math.max(baseline.cpuSeconds, 0.001)).toFixed(1)}x`,
+    );
+  }
+  return ok;
+}
+
 async function main(): Promise<void> {
   const mbArg = process.argv.indexOf('--mb');
   const mb = mbArg > 0 ? Number(process.argv[mbArg + 1]) : 200;
+  const onlyArg = process.argv.indexOf('--only');
+  const only = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
   const dir = await mkdtemp(join(tmpdir(), 'pivot-edge-bench-'));
   const child = fork(fileURLToPath(import.meta.url), ['--serve'], {
     env: { ...process.env, RECORDINGS_DIR: dir },
@@ -84,7 +154,7 @@ async function main(): Promise<void> {
   let failed = false;
   try {
     await upload(port, 'warmup.mp3', MiB, true);
-    for (const withLength of [true, false]) {
+    for (const withLength of only === 'cpu' ? [] : [true, false]) {
       await ask(child, 'reset');
       const { status, ms } = await upload(port, `bench-${withLength ? 'length' : 'chunked'}.mp3`, mb * MiB, withLength);
       const { baseline, peak } = await ask<{ baseline: number; peak: number }>(child, 'report');
@@ -97,6 +167,7 @@ async function main(): Promise<void> {
           `growth ${growth.toFixed(1)} MB (limit ${LIMIT_MB} MB) ${ok ? 'OK' : 'FAIL'}`,
       );
     }
+    if (only !== 'memory') failed = !(await cpuFigures(child, port)) || failed;
   } finally {
     child.send('stop');
     await rm(dir, { recursive: true, force: true });
