@@ -1,4 +1,5 @@
 import { PivotEdgeError, isPivotEdgeError } from '../errors.js';
+import { coalesced } from './coalesce.js';
 import { callKey, isRecordingId, newRecordingId, olderThanMarker } from './ids.js';
 import { byteLimit } from './limit.js';
 import type { BlobStore, ByteRange, NewRecording, RecordingMeta, RecordingPage, RecordingStore } from './types.js';
@@ -74,7 +75,7 @@ export function createRecordingStore(blob: BlobStore, options: { readonly now?: 
       const limit = byteLimit(limits.maxBytes, limits.length);
       let bytes: number;
       try {
-        bytes = await blob.putStream(audioKey(id), body.pipeThrough(limit.stream), {
+        bytes = await blob.putStream(audioKey(id), coalesced(body).pipeThrough(limit.stream), {
           contentType: recording.contentType,
           ...(limits.length === undefined ? {} : { length: limits.length }),
         });
