@@ -7,7 +7,7 @@ import { recordFollowUp } from './follow-up.js';
 import { INBOX_HTML } from './inbox.js';
 import { deleteRecording, listRecordings, serveRecording } from './manage.js';
 import { receiveUpload } from './upload.js';
-import { nameFromPathSegment, nameFromQuery } from './upload-name.js';
+import { nameFromPathSegment } from './upload-name.js';
 
 export interface RecordingsAppOptions {
   /** This platform's store for a request's env (R2 binding, S3 bucket, directory); cached per config. */
@@ -30,7 +30,7 @@ export function createRecordingsApp(platform: Platform, options: RecordingsAppOp
   const followUp = guarded(requirePivotToken, recordFollowUp(storeOf));
   const list = guarded(requireAdminToken, (c) => listRecordings(c, storeOf(c)));
   const uploadByPath = guarded(requirePivotToken, (c) => receiveUpload(c, storeOf(c), nameFromPathSegment(lastSegment(c))));
-  const uploadByQuery = guarded(requirePivotToken, (c) => receiveUpload(c, storeOf(c), nameFromQuery(new URL(c.req.url).searchParams)));
+  const uploadByQuery = guarded(requirePivotToken, (c) => receiveUpload(c, storeOf(c), undefined));
 
   app.get('/inbox', (c) => c.html(INBOX_HTML, 200, { 'cache-control': 'no-store', 'x-frame-options': 'DENY' }));
   // The root takes both Kazoo (the <Record action> request, uploads named in the query) and the

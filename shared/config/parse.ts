@@ -55,7 +55,7 @@ export function parseConfigWith(env: Readonly<Record<string, unknown>>, readSche
     ...defined('recordingsBucket', read.text('RECORDINGS_BUCKET')),
     port: read.integer('PORT', 1, 65535, 8787),
     problems: Object.freeze(read.problems),
-    warnings: Object.freeze(read.warnings),
+    warnings: Object.freeze([...read.warnings, ...noticeLinkWarnings(read, notifyUrl)]),
   };
   return Object.freeze(config);
 }
@@ -74,6 +74,12 @@ function readEndpointUrls(read: EnvReader): Partial<Record<Endpoint, string>> {
     if (url !== undefined) urls[endpoint] = url;
   }
   return Object.freeze(urls);
+}
+
+/** Notices link only to configured URLs (never the request's Host), so without one they carry none. */
+function noticeLinkWarnings(read: EnvReader, notifyUrl: string | undefined): string[] {
+  if (notifyUrl === undefined || read.text('PUBLIC_BASE_URL') !== undefined || read.text('RECORDINGS_URL') !== undefined) return [];
+  return ['NOTIFY_WEBHOOK_URL is set but neither PUBLIC_BASE_URL nor RECORDINGS_URL: notices carry no link to the message'];
 }
 
 /** A greeting; `none` turns it off (an empty value counts as unset, as deploy tools set empty defaults). */
