@@ -20,7 +20,8 @@ const FIELD_MAX = 200;
 export function callFacts(kazoo: KazooCallFields, ours: (key: string) => string | undefined): CallFacts {
   const to = clean(kazoo.to);
   const reason = clean(ours('reason'))?.toLowerCase();
-  const facts: Record<string, string | number | undefined> = {
+  // Without the keys left undefined: facts only ever say what is known.
+  return JSON.parse(JSON.stringify({
     callerIdName: clean(kazoo.callerIdName) ?? clean(ours('caller_name')),
     callerIdNumber: clean(kazoo.callerIdNumber) ?? clean(ours('caller_number')),
     from: clean(kazoo.from),
@@ -30,9 +31,7 @@ export function callFacts(kazoo: KazooCallFields, ours: (key: string) => string 
     reasonKind: reason !== undefined && REASONS.has(reason) ? reason : undefined,
     reasonDetail: clean(ours('detail')),
     durationSeconds: kazoo.durationSeconds,
-  };
-  for (const key of Object.keys(facts)) if (facts[key] === undefined) delete facts[key];
-  return facts as CallFacts;
+  })) as CallFacts;
 }
 
 /** Whole seconds from Kazoo's `duration_ms`; undefined unless a positive number. */

@@ -10,7 +10,17 @@ export interface UploadName {
   readonly ext: string;
 }
 
-const EXTENSIONS = new Set(['mp3', 'wav', 'ogg', 'opus', 'm4a', 'mp4', 'webm', 'flac']);
+// The audio extensions taken, and the type an upload sent as octet-stream (or untyped) is stored as.
+const AUDIO_TYPES: Readonly<Record<string, string>> = {
+  mp3: 'audio/mpeg',
+  wav: 'audio/x-wav',
+  ogg: 'audio/ogg',
+  opus: 'audio/ogg',
+  m4a: 'audio/mp4',
+  mp4: 'audio/mp4',
+  webm: 'audio/webm',
+  flac: 'audio/flac',
+};
 const PREFIX = 'call_recording_';
 // SIP sets no length; this only keeps a runaway URL out of the metadata.
 const MAX_CALL_ID = 1024;
@@ -36,7 +46,7 @@ export function nameFromPathSegment(rawSegment: string): UploadName {
 export function parseName(name: string): UploadName {
   const dot = name.lastIndexOf('.');
   const ext = dot === -1 ? '' : name.slice(dot + 1).toLowerCase();
-  if (!EXTENSIONS.has(ext)) throw badName(`expected an audio extension (${[...EXTENSIONS].join(', ')})`);
+  if (!Object.hasOwn(AUDIO_TYPES, ext)) throw badName(`expected an audio extension (${Object.keys(AUDIO_TYPES).join(', ')})`);
   const stem = name.slice(0, dot);
   const callId = stem.startsWith(PREFIX) && stem.length > PREFIX.length ? stem.slice(PREFIX.length) : stem;
   if (callId === '') throw badName('no Call-ID before the extension');
@@ -56,15 +66,5 @@ function badName(why: string): PivotEdgeError {
 
 /** The audio type an extension implies, for uploads sent as octet-stream or untyped. */
 export function audioTypeOf(ext: string): string {
-  const types: Readonly<Record<string, string>> = {
-    mp3: 'audio/mpeg',
-    wav: 'audio/x-wav',
-    ogg: 'audio/ogg',
-    opus: 'audio/ogg',
-    m4a: 'audio/mp4',
-    mp4: 'audio/mp4',
-    webm: 'audio/webm',
-    flac: 'audio/flac',
-  };
-  return types[ext] ?? 'application/octet-stream';
+  return AUDIO_TYPES[ext] ?? 'application/octet-stream';
 }

@@ -6,14 +6,13 @@ const ascii = (b: Uint8Array, at: number, length: number): string => String.from
 const u32le = (b: Uint8Array, at: number): number => new DataView(b.buffer, b.byteOffset).getUint32(at, true);
 
 /**
- * A pass-through that measures the audio flowing through it, for uploads whose sender did not
- * say how long they are. WAV: the `data` bytes over the `fmt ` byte rate (a streaming recorder's
- * unsized or a cut file's data counts as it arrived). MP3 (after any ID3v2 tag): the frame count
+ * Measures audio fed to it piece by piece, for uploads whose sender did not say how long they are. WAV: the `data` bytes over the `fmt ` byte rate (a streaming recorder's
+ * unsized or a cut file's data counts as it arrived). MP3 Layer III (after any ID3v2 tag): the frame count
  * of a Xing/Info or VBRI tag when the first frame has one, else the frames counted; bytes that
  * are no frame like the first are skipped up to the next sync. Memory stays fixed, each byte is
- * looked at about once; `seconds()` is undefined for other formats, or before the end.
+ * looked at about once; `seconds()` (once everything is fed) is undefined for other formats.
  */
-export function audioMeter(): { readonly stream: TransformStream<Uint8Array, Uint8Array>; seconds(): number | undefined } {
+export function audioMeter(): { feed(piece: Uint8Array): void; seconds(): number | undefined } {
   let total = 0;
   // The parser asks for `want` bytes at offset `next` (or, when seeking, the next 0xFF from there).
   let next = 0;
@@ -55,7 +54,7 @@ export function audioMeter(): { readonly stream: TransformStream<Uint8Array, Uin
     const frame = frameHeader(b);
     // The first frame opens the stream (or follows its ID3 tag); later junk is skipped.
     if (first === undefined && frame === undefined) done = true;
-    else if (frame === undefined || (first !== undefined && (frame.version !== first.version || frame.layer !== first.layer || frame.rate !== first.rate))) {
+    else if (frame === undefined || (first !== undefined && (frame.version !== first.version || frame.rate !== first.rate))) {
       [next, seeking] = [at + 1, true];
     } else if (first === undefined) [first, want] = [frame, Math.min(FIRST_FRAME_BYTES, frame.length)];
     else [samples, next] = [samples + frame.samples, at + frame.length];
@@ -92,18 +91,11 @@ export function audioMeter(): { readonly stream: TransformStream<Uint8Array, Uin
     }
   };
 
-  let ended = false;
-  const stream = new TransformStream<Uint8Array, Uint8Array>({
-    transform(piece, controller) {
-      const base = total;
-      total += piece.byteLength;
-      run(piece, base);
-      controller.enqueue(piece);
-    },
-    flush() {
-      ended = true;
-    },
-  });
+  const feed = (piece: Uint8Array): void => {
+    const base = total;
+    total += piece.byteLength;
+    run(piece, base);
+  };
   const seconds = (): number | undefined => {
     if (format === 'wav') {
       const arrived = total - dataStart;
@@ -112,5 +104,5 @@ export function audioMeter(): { readonly stream: TransformStream<Uint8Array, Uin
     const count = tagged === undefined ? samples : tagged * (first?.samples ?? 0);
     return first === undefined || count === 0 ? undefined : count / first.rate;
   };
-  return { stream, seconds: () => (ended ? seconds() : undefined) };
+  return { feed, seconds };
 }

@@ -1,38 +1,27 @@
-// MPEG audio frame headers (ISO 11172-3, 13818-3): kbit/s / 8 by [MPEG-1 layer I, II, III,
-// MPEG-2/2.5 layer I, II and III] and bitrate index 1-14; sample rates by version bits.
-const BITRATES = [
-  '4,8,12,16,20,24,28,32,36,40,44,48,52,56',
-  '4,6,7,8,10,12,14,16,20,24,28,32,40,48',
-  '4,5,6,7,8,10,12,14,16,20,24,28,32,40',
-  '4,6,7,8,10,12,14,16,18,20,22,24,28,32',
-  '1,2,3,4,5,6,7,8,10,12,14,16,18,20',
-].map((row) => row.split(',').map((n) => Number(n) * 8));
+// MPEG audio Layer III frame headers (ISO 11172-3, 13818-3), what every MP3 recorder writes:
+// kbit/s / 8 by [MPEG-1, MPEG-2/2.5] and bitrate index 1-14; sample rates by the version bits.
+const BITRATES = ['4,5,6,7,8,10,12,14,16,20,24,28,32,40', '1,2,3,4,5,6,7,8,10,12,14,16,18,20'].map((row) => row.split(',').map((n) => Number(n) * 8));
 const RATES: Readonly<Record<number, readonly number[]>> = { 0: [11025, 12000, 8000], 2: [22050, 24000, 16000], 3: [44100, 48000, 32000] };
 
 export interface Mp3Frame {
   /** Version bits: 0 MPEG-2.5, 2 MPEG-2, 3 MPEG-1. */
   readonly version: number;
-  readonly layer: number;
   readonly rate: number;
   readonly samples: number;
   readonly length: number;
   readonly mono: boolean;
 }
 
-/** A 4-byte frame header; undefined unless valid and not free-format. */
+/** A 4-byte Layer III frame header; undefined unless valid and not free-format. */
 export function frameHeader(b: Uint8Array): Mp3Frame | undefined {
   const [b0 = 0, b1 = 0, b2 = 0, b3 = 0] = b;
-  if (b0 !== 0xff || (b1 & 0xe0) !== 0xe0) return undefined;
+  if (b0 !== 0xff || (b1 & 0xe6) !== 0xe2) return undefined;
   const version = (b1 >> 3) & 3;
-  const layer = 4 - ((b1 >> 1) & 3);
-  const row = version === 3 ? layer - 1 : Math.min(layer, 2) + 2;
-  const bitrate = layer < 4 ? BITRATES[row]?.[(b2 >> 4) - 1] : undefined;
+  const bitrate = BITRATES[version === 3 ? 0 : 1]?.[(b2 >> 4) - 1];
   const rate = RATES[version]?.[(b2 >> 2) & 3];
   if (bitrate === undefined || rate === undefined) return undefined;
-  const padding = (b2 >> 1) & 1;
-  const samples = layer === 1 ? 384 : layer === 3 && version !== 3 ? 576 : 1152;
-  const length = layer === 1 ? (Math.floor((12_000 * bitrate) / rate) + padding) * 4 : Math.floor((125 * samples * bitrate) / rate) + padding;
-  return { version, layer, rate, samples, length, mono: b3 >> 6 === 3 };
+  const samples = version === 3 ? 1152 : 576;
+  return { version, rate, samples, length: Math.floor((125 * samples * bitrate) / rate) + ((b2 >> 1) & 1), mono: b3 >> 6 === 3 };
 }
 
 /** The frame count of a Xing/Info or VBRI tag in the first frame (`head`: its first bytes). */

@@ -1,4 +1,5 @@
 import { cachedPerEnv } from './cache.js';
+import { readCalls } from './calls.js';
 import { parseConfigWith } from './parse.js';
 import { readSchedule } from './schedule.js';
 import type { Config } from './types.js';
@@ -7,7 +8,7 @@ export type * from './types.js';
 
 /** Parse the whole config, hours included, without the cache (tests, the check-config script). */
 export function parseConfig(env: Readonly<Record<string, unknown>>): Config {
-  return parseConfigWith(env, readSchedule);
+  return parseConfigWith(env, readSchedule, readCalls);
 }
 
 /**

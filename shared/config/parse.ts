@@ -4,10 +4,10 @@ import {
   DEFAULT_GREETING_OPEN,
   DEFAULT_RECORDINGS_DIR,
 } from './defaults.js';
+import type { CallsReader } from './calls.js';
 import { readLanguage } from './language.js';
-import { readMenu } from './menu-config.js';
 import { EnvReader } from './read.js';
-import { readFrontDesk, kazooId } from './targets.js';
+import { kazooId } from './targets.js';
 import type { Config, Endpoint } from './types.js';
 
 /** Reads TIMEZONE and BUSINESS_HOURS; injected so functions that never look at hours do not bundle the parser. */
@@ -17,18 +17,14 @@ export type ScheduleReader = (read: EnvReader) => { readonly timeZone?: string; 
  * Turn environment variables into the frozen, validated Config. Never throws: a bad variable
  * is left out and described in `problems`.
  */
-export function parseConfigWith(env: Readonly<Record<string, unknown>>, readSchedule?: ScheduleReader): Config {
+export function parseConfigWith(env: Readonly<Record<string, unknown>>, readSchedule?: ScheduleReader, readCalls?: CallsReader): Config {
   const read = new EnvReader(env);
   const { timeZone, hours } = readSchedule?.(read) ?? {};
   const voicemailBoxId = optional(read.text('VOICEMAIL_BOX_ID'), (id) => kazooId(id, 'VOICEMAIL_BOX_ID', read));
   const pivotToken = read.text('PIVOT_TOKEN');
   if (pivotToken === undefined) read.warnings.push('PIVOT_TOKEN is unset: any caller of these URLs is answered');
   const notifyUrl = read.url('NOTIFY_WEBHOOK_URL');
-  const frontDesk = readFrontDesk(read);
-  const menu = readMenu(read);
-  if (frontDesk === undefined && menu === undefined) {
-    read.warnings.push('no FRONT_DESK_DEVICE_ID, FRONT_DESK_USER_ID, FRONT_DESK_NUMBER or MENU: open-hours calls get the fallback (voicemail)');
-  }
+  const { frontDesk, menu } = readCalls?.(read) ?? {};
   const config: Config = {
     ...defined('timeZone', timeZone),
     ...defined('hours', hours),
@@ -79,7 +75,7 @@ function readEndpointUrls(read: EnvReader): Partial<Record<Endpoint, string>> {
 /** Notices link only to configured URLs (never the request's Host), so without one they carry none. */
 function noticeLinkWarnings(read: EnvReader, notifyUrl: string | undefined): string[] {
   if (notifyUrl === undefined || read.text('PUBLIC_BASE_URL') !== undefined || read.text('RECORDINGS_URL') !== undefined) return [];
-  return ['NOTIFY_WEBHOOK_URL is set but neither PUBLIC_BASE_URL nor RECORDINGS_URL: notices carry no link to the message'];
+  return ['NOTIFY_WEBHOOK_URL without PUBLIC_BASE_URL or RECORDINGS_URL: notices cannot link to the message'];
 }
 
 /** A greeting; `none` turns it off (an empty value counts as unset, as deploy tools set empty defaults). */

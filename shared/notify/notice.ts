@@ -47,6 +47,6 @@ export function noticeBody(format: 'json' | 'slack', meta: RecordingMeta, links:
     ...(meta.dialled === undefined ? [] : [`to ${slackInert(meta.dialled, 40)}`]),
   ];
   const listen = links === undefined ? 'Open your voicemail inbox to listen.' : `<${links.inbox}|Listen>`;
-  const text = `New voicemail from ${slackInert(callerLine(meta))}: ${facts.join(' · ')}. ${listen}`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  // Slack reads an incoming webhook's `text` as mrkdwn: caller text above is inert, the link ours.
+  return { text: `New voicemail from ${slackInert(callerLine(meta))}: ${facts.join(' · ')}. ${listen}` };
 }

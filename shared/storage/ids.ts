@@ -27,25 +27,12 @@ export function olderThanMarker(cutoff: Date): string {
 /**
  * A storage-safe key for a call id, for index keys; the exact call id lives in the metadata. A
  * plain id (letters, digits, `_`, `-`) is its own key; any other gets its safe characters plus a
- * hash of the exact text, so `a@b` and `a_b` (or `[::1]` and `(::1)`) never share a key.
+ * hash of the exact text, so `a@b` and `a_b` (or `[::1]` and `(::1)`) do not share a key. Should
+ * two ever share one, the exact call id in the records still tells them apart.
  */
 export function callKey(callId: string): string {
   if (/^[A-Za-z0-9_-]{1,120}$/.test(callId)) return callId;
-  const safe = callId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
-  return `${safe}.${fnv1a64(callId)}`;
-}
-
-/** FNV-1a over the UTF-16 units, 64 bits as 16 hex digits: tiny, synchronous, and enough for keys. */
-function fnv1a64(text: string): string {
-  let high = 0xcbf29ce4;
-  let low = 0x84222325;
-  for (let i = 0; i < text.length; i++) {
-    low ^= text.charCodeAt(i);
-    // Multiply by the 64-bit FNV prime 0x100000001b3 in 32-bit halves.
-    const lowProduct = Math.imul(low, 0x1b3) >>> 0;
-    const carry = Math.floor(((low >>> 0) * 0x1b3) / 0x100000000);
-    high = (Math.imul(high, 0x1b3) + Math.imul(low, 0x100) + carry) >>> 0;
-    low = lowProduct;
-  }
-  return high.toString(16).padStart(8, '0') + low.toString(16).padStart(8, '0');
+  let hash = 0x811c9dc5; // FNV-1a, 32 bits
+  for (let i = 0; i < callId.length; i++) hash = Math.imul(hash ^ callId.charCodeAt(i), 0x01000193);
+  return `${callId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80)}.${(hash >>> 0).toString(16).padStart(8, '0')}`;
 }

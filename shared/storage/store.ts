@@ -1,7 +1,7 @@
 import { audioMeter } from '../audio/duration.js';
 import { PivotEdgeError, isPivotEdgeError } from '../errors.js';
-import { coalesced } from './coalesce.js';
-import { mergedFacts, withCallFacts } from './facts.js';
+import { gatherer } from './coalesce.js';
+import { withCallFacts } from './facts.js';
 import { callKey, isRecordingId, newRecordingId, olderThanMarker } from './ids.js';
 import { byteLimit } from './limit.js';
 import type { BlobStore, ByteRange, CallFacts, RecordingMeta, RecordingPage, RecordingStore } from './types.js';
@@ -18,6 +18,7 @@ const callPrefix = (callId: string): string => `calls/${callKey(callId)}.`;
 const factsKey = (callId: string): string => `facts/${callKey(callId)}.json`;
 const JSON_TYPE = 'application/json';
 const SWEEP_PAGES = 50;
+const PIECE = 64 * 1024;
 const SWEEP_PAGE_SIZE = 100;
 
 /** Recordings on top of any BlobStore backend; `now` is for tests. */
@@ -76,11 +77,12 @@ export function createRecordingStore(blob: BlobStore, options: { readonly now?: 
     async save(recording, body, limits) {
       const receivedAt = now();
       const id = newRecordingId(receivedAt);
-      const limit = byteLimit(limits.maxBytes, limits.length);
       const meter = audioMeter();
+      // One stage checks the size, gathers small chunks into 64 KiB writes and feeds the meter.
+      const limit = byteLimit(limits.maxBytes, limits.length, gatherer(PIECE, meter.feed));
       let bytes: number;
       try {
-        bytes = await blob.putStream(audioKey(id), coalesced(body).pipeThrough(limit.stream).pipeThrough(meter.stream), {
+        bytes = await blob.putStream(audioKey(id), body.pipeThrough(limit.stream), {
           contentType: recording.contentType,
           ...(limits.length === undefined ? {} : { length: limits.length }),
         });
@@ -113,7 +115,7 @@ export function createRecordingStore(blob: BlobStore, options: { readonly now?: 
       // A follow-up that raced us wrote its facts before looking for our marker: look again.
       const late = await pendingFacts(recording.callId).catch(() => undefined);
       const updated = late === undefined ? meta : withCallFacts(meta, late);
-      if (updated !== meta) {
+      if (differs(meta, updated)) {
         meta = updated;
         await writeMeta(meta).catch(() => undefined);
       }
@@ -153,7 +155,7 @@ export function createRecordingStore(blob: BlobStore, options: { readonly now?: 
 
     async addCallFacts(callId, facts) {
       const known = await pendingFacts(callId);
-      await blob.putBytes(factsKey(callId), JSON.stringify({ callId, facts: mergedFacts(known ?? {}, facts) }), JSON_TYPE);
+      await blob.putBytes(factsKey(callId), JSON.stringify({ callId, facts: { ...known, ...facts } }), JSON_TYPE);
       const prefix = callPrefix(callId);
       const { items } = await blob.list(prefix, { limit: 100 });
       let changed = 0;
@@ -161,7 +163,7 @@ export function createRecordingStore(blob: BlobStore, options: { readonly now?: 
         const meta = await readMeta(item.key.slice(prefix.length));
         if (meta === null || meta.callId !== callId) continue;
         const updated = withCallFacts(meta, facts);
-        if (updated === meta) continue;
+        if (!differs(meta, updated)) continue;
         await writeMeta(updated);
         changed++;
       }
@@ -183,6 +185,8 @@ export function createRecordingStore(blob: BlobStore, options: { readonly now?: 
     },
   };
 }
+
+const differs = (before: RecordingMeta, after: RecordingMeta): boolean => JSON.stringify(before) !== JSON.stringify(after);
 
 function storageError(error: unknown): PivotEdgeError {
   if (isPivotEdgeError(error)) return error;

@@ -101,7 +101,7 @@ describe('config', () => {
     expect(config).toMatchObject({ pivotToken: 'p', adminToken: 'a', retentionDays: 30, notify: { url: 'https://hooks.example.com/x', format: 'slack' } });
     expect(config.warnings).toEqual([]);
     // Notices link only to configured URLs: without one, the owner is told at start.
-    expect(parseConfig(env).warnings).toEqual(['NOTIFY_WEBHOOK_URL is set but neither PUBLIC_BASE_URL nor RECORDINGS_URL: notices carry no link to the message']);
+    expect(parseConfig(env).warnings).toEqual(['NOTIFY_WEBHOOK_URL without PUBLIC_BASE_URL or RECORDINGS_URL: notices cannot link to the message']);
     expect(parseConfig({ ...env, RECORDINGS_URL: 'https://rec.example.com' }).warnings).toEqual([]);
     expect(parseConfig({}).retentionDays).toBeUndefined();
   });
