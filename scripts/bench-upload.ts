@@ -3,11 +3,12 @@
 // RSS growth for each; it must stay under 64 MB. The server runs in a child process (this file
 // with --serve) so the client's own memory is not counted.
 // Then the CPU cost of small pieces: the server's CPU seconds for 1 MB sent as 1-byte HTTP chunks,
-// raw and multipart/form-data, each against the same 1 MB in 64 KB chunks measured in the same run.
+// raw and multipart/form-data, each against the same 1 MB in 64 KB chunks, and against the floor
+// (a bare Node HTTP server in the same process draining the same 1-byte chunks), same run.
 //   npx tsx scripts/bench-upload.ts [--mb 200] [--only memory|cpu]
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,13 @@ async function serveChild(): Promise<void> {
   let baseline = process.memoryUsage().rss;
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
-  process.send?.({ port: Number(new URL(server.origin).port) });
+  // The floor: what Node's own HTTP parsing of the same body costs, with nothing of ours behind it.
+  const bare = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(201).end());
+  });
+  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+  process.send?.({ port: Number(new URL(server.origin).port), barePort: (bare.address() as { port: number }).port });
   process.on('message', (message) => {
     if (message === 'reset') {
       global.gc?.();
@@ -36,6 +43,7 @@ async function serveChild(): Promise<void> {
       process.send?.({ cpuSeconds: (user + system) / 1e6 });
     } else if (message === 'stop') {
       clearInterval(sampler);
+      bare.close();
       void server.close();
       process.disconnect();
     }
@@ -124,16 +132,19 @@ async function cpuFor(child: ChildProcess, port: number, piece: number, multipar
   return { status, cpuSeconds: after.cpuSeconds - before.cpuSeconds };
 }
 
-async function cpuFigures(child: ChildProcess, port: number): Promise<boolean> {
+async function cpuFigures(child: ChildProcess, port: number, barePort: number): Promise<boolean> {
   let ok = true;
   for (const multipart of [false, true]) {
     await cpuFor(child, port, 64 * 1024, multipart); // warm-up
     const baseline = await cpuFor(child, port, 64 * 1024, multipart);
     const small = await cpuFor(child, port, 1, multipart);
+    const floor = await cpuFor(child, barePort, 1, multipart);
     ok &&= baseline.status === 201 && small.status === 201;
+    const ratio = (a: number, b: number): string => `${(a / Math.max(b, 0.001)).toFixed(1)}x`;
     console.log(
-      `${multipart ? 'multipart     ' : 'raw           '}: 1 MB in 1-byte pieces -> HTTP ${small.status}, server CPU ${small.cpuSeconds.toFixed(3)} s; ` +
-        `in 64 KB pieces -> HTTP ${baseline.status}, ${baseline.cpuSeconds.toFixed(3)} s; ratio ${(small.cpuSeconds / Math.max(baseline.cpuSeconds, 0.001)).toFixed(1)}x`,
+      `${multipart ? 'multipart     ' : 'raw           '}: 1 MB in 1-byte pieces -> HTTP ${small.status}, server CPU ${small.cpuSeconds.toFixed(3)} s ` +
+        `(${ratio(small.cpuSeconds, floor.cpuSeconds)} the floor: bare Node HTTP draining the same pieces, ${floor.cpuSeconds.toFixed(3)} s); ` +
+        `in 64 KB pieces -> HTTP ${baseline.status}, ${baseline.cpuSeconds.toFixed(3)} s (1-byte pieces ${ratio(small.cpuSeconds, baseline.cpuSeconds)})`,
     );
   }
   return ok;
@@ -150,7 +161,7 @@ async function main(): Promise<void> {
     execArgv: [...process.execArgv, '--expose-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const { port } = await new Promise<{ port: number }>((resolve) => child.once('message', (m) => resolve(m as { port: number })));
+  const { port, barePort } = await new Promise<{ port: number; barePort: number }>((resolve) => child.once('message', (m) => resolve(m as { port: number; barePort: number })));
   let failed = false;
   try {
     await upload(port, 'warmup.mp3', MiB, true);
@@ -167,7 +178,7 @@ async function main(): Promise<void> {
           `growth ${growth.toFixed(1)} MB (limit ${LIMIT_MB} MB) ${ok ? 'OK' : 'FAIL'}`,
       );
     }
-    if (only !== 'memory') failed = !(await cpuFigures(child, port)) || failed;
+    if (only !== 'memory') failed = !(await cpuFigures(child, port, barePort)) || failed;
   } finally {
     child.send('stop');
     await rm(dir, { recursive: true, force: true });

@@ -16,7 +16,9 @@ export function gatherer(size: number, watch?: (piece: Uint8Array) => void): Gat
     push(chunk, emit) {
       for (let at = 0; at < chunk.byteLength; ) {
         const used = Math.min(size - filled, chunk.byteLength - at);
-        piece.set(chunk.subarray(at, at + used), filled);
+        // For the few bytes of a tiny chunk a loop costs less than a typed-array view and copy.
+        if (used < 16) for (let i = 0; i < used; i++) piece[filled + i] = chunk[at + i] as number;
+        else piece.set(chunk.subarray(at, at + used), filled);
         filled += used;
         at += used;
         if (filled === size) {

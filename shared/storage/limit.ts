@@ -14,6 +14,8 @@ export function byteLimit(
   pieces?: Gatherer,
 ): { readonly stream: TransformStream<Uint8Array, Uint8Array>; failure(): PivotEdgeError | undefined } {
   let total = 0;
+  // The controller stays the same for the stream's life: one closure, not one per chunk.
+  let emit: ((piece: Uint8Array) => void) | undefined;
   let raised: PivotEdgeError | undefined;
   const fail = (error: PivotEdgeError): never => {
     raised = error;
@@ -25,7 +27,7 @@ export function byteLimit(
       if (total > maxBytes) fail(tooLarge(maxBytes));
       if (expectedLength !== undefined && total > expectedLength) fail(incomplete(total, expectedLength));
       if (pieces === undefined) controller.enqueue(chunk);
-      else pieces.push(chunk, (piece) => controller.enqueue(piece));
+      else pieces.push(chunk, (emit ??= (piece) => controller.enqueue(piece)));
     },
     flush(controller) {
       if (expectedLength !== undefined && total !== expectedLength) fail(incomplete(total, expectedLength));
