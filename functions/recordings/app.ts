@@ -10,7 +10,7 @@ import { overrideApi, type OverrideApiOptions } from './override-api.js';
 import { isSignedRequest, issueLink, markHeard, requireValidLink } from './playback.js';
 import { securityHeaders } from './security-headers.js';
 import { receiveUpload } from './upload.js';
-import { nameFromPathSegment, nameFromQuery } from './upload-name.js';
+import { nameFromPathSegment } from './upload-name.js';
 
 export interface RecordingsAppOptions extends Partial<OverrideApiOptions> {
   /** This platform's store for a request's env (R2 binding, S3 bucket, directory); cached per config. */
@@ -35,7 +35,7 @@ export function createRecordingsApp(platform: Platform, options: RecordingsAppOp
   const followUp = guarded(requirePivotToken, recordFollowUp(storeOf));
   const list = guarded(requireAdminToken, (c) => listRecordings(c, storeOf(c)));
   const uploadByPath = guarded(requirePivotToken, (c) => receiveUpload(c, storeOf(c), nameFromPathSegment(lastSegment(c))));
-  const uploadByQuery = guarded(requirePivotToken, (c) => receiveUpload(c, storeOf(c), nameFromQuery(new URL(c.req.url).searchParams)));
+  const uploadByQuery = guarded(requirePivotToken, (c) => receiveUpload(c, storeOf(c), undefined));
 
   const serve = guarded(requireAdminToken, (c) => serveRecording(c, storeOf(c), c.req.param('id') ?? ''));
 

@@ -2,34 +2,53 @@ import type { Handler } from 'hono';
 import { goodbyeFlow } from '../../shared/calls/voicemail.js';
 import { logEvent, pivotRoute, type AppEnv } from '../../shared/http/index.js';
 import type { RecordingStore } from '../../shared/storage/types.js';
-import { parseName } from './upload-name.js';
+import { callFacts } from './call-facts.js';
+import { decodeUrlText, parseName } from './upload-name.js';
+import { readUploadQuery } from './upload-query.js';
 
 /**
- * The TwiML `<Record action>` request (RecordingUrl, RecordingDuration): answer goodbye in the
- * request's dialect and note the duration. It may arrive before the upload has landed; the store
- * keeps the duration aside and applies it then.
+ * The TwiML `<Record action>` request (4.3): answer goodbye in the request's dialect and keep
+ * what it says about the call (From, CallerName/CallerNumber, To, RecordingDuration, and our own
+ * query keys such as `reason`). It may arrive before the upload has landed; the store keeps the
+ * facts aside and applies them then.
  */
 export function recordFollowUp(storeOf: (c: Parameters<Handler<AppEnv>>[0]) => RecordingStore): Handler<AppEnv> {
   return async (c, next) =>
-    pivotRoute('recordings', async ({ context, request }) => {
+    pivotRoute('recordings', async ({ context, request, query }) => {
       const callId = callIdOf(request.recordingUrl) ?? request.callId;
-      const seconds = request.recordingDuration;
-      if (callId !== undefined && seconds !== undefined) {
+      if (callId !== undefined) {
+        const facts = callFacts(
+          {
+            callerIdName: request.callerIdName,
+            callerIdNumber: request.callerIdNumber,
+            from: request.from,
+            to: request.to,
+            durationSeconds: request.recordingDuration === undefined ? undefined : Math.round(request.recordingDuration),
+          },
+          query,
+        );
         // A storage hiccup must not cost the caller their goodbye.
         await storeOf(c)
-          .setDuration(callId, seconds)
-          .catch((error: unknown) => logEvent('warn', 'duration_not_saved', { callId, message: String(error) }));
+          .addCallFacts(callId, facts)
+          .catch((error: unknown) => logEvent('warn', 'call_facts_not_saved', { callId, message: String(error) }));
       }
       return goodbyeFlow({ ...context, dialect: request.dialect === 'kazoo' ? 'callflow' : 'twiml' });
     })(c, next);
 }
 
-/** The call id in the upload URL Kazoo reports (`.../call_recording_<CallId>.mp3`). */
+/**
+ * The call id in the upload URL Kazoo reports: `.../call_recording_<CallId>.mp3`, or the same
+ * glued onto the action URL's query (`...?reason=closed/call_recording_<CallId>.mp3`).
+ */
 function callIdOf(recordingUrl: string | undefined): string | undefined {
-  const last = recordingUrl?.split('?')[0]?.split('/').pop();
-  if (last === undefined || last === '') return undefined;
+  if (recordingUrl === undefined) return undefined;
+  const queryAt = recordingUrl.indexOf('?');
+  const inQuery = queryAt === -1 ? undefined : readUploadQuery(recordingUrl.slice(queryAt + 1)).fileName;
+  const path = queryAt === -1 ? recordingUrl : recordingUrl.slice(0, queryAt);
+  // Decoded exactly as the upload's own URL is, so both name the same call.
+  const name = inQuery ?? decodeUrlText(path.slice(path.lastIndexOf('/') + 1));
   try {
-    return parseName(decodeURIComponent(last)).callId;
+    return parseName(name).callId;
   } catch {
     return undefined;
   }

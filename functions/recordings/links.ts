@@ -4,7 +4,21 @@ import type { RecordingLinks } from '../../shared/notify/index.js';
 
 /** The recordings base URL as the owner reaches it: without the Pivot token userinfo. */
 export function recordingsBase(c: AppContext, config: Config): string {
-  const url = new URL(endpointUrls(c, config).recordings);
+  return bare(endpointUrls(c, config).recordings);
+}
+
+/**
+ * The recordings base URL from configuration alone (RECORDINGS_URL, else PUBLIC_BASE_URL +
+ * `/recordings`), for links that leave the request: notices. Never the request's Host or
+ * X-Forwarded-* headers, which whoever sends the upload controls. Undefined when neither is set.
+ */
+export function configuredRecordingsBase(config: Config): string | undefined {
+  const configured = config.endpointUrls.recordings ?? (config.publicBaseUrl === undefined ? undefined : `${config.publicBaseUrl}/recordings`);
+  return configured === undefined ? undefined : bare(configured);
+}
+
+function bare(base: string): string {
+  const url = new URL(base);
   url.username = '';
   url.password = '';
   url.search = '';

@@ -1,5 +1,6 @@
 import { PivotEdgeError } from '../../shared/errors.js';
 import type { AppContext } from '../../shared/http/index.js';
+import { reasonOf, receivedLocal } from '../../shared/notify/index.js';
 import type { RecordingMeta, RecordingStore } from '../../shared/storage/types.js';
 import { recordingLinks, recordingsBase } from './links.js';
 import { parseRange } from './range.js';
@@ -17,7 +18,7 @@ export async function listRecordings(c: AppContext, store: RecordingStore): Prom
   const cursor = c.req.query('cursor');
   const page = await store.list({ limit, ...(cursor === undefined || cursor === '' ? {} : { cursor }) });
   const base = recordingsBase(c, c.var.config);
-  const items = page.items.map((meta) => ({ ...view(meta), url: recordingLinks(base, meta.id).url }));
+  const items = page.items.map((meta) => ({ ...view(meta, c.var.config.timeZone), url: recordingLinks(base, meta.id).url }));
   return c.json({ items, ...(page.cursor === undefined ? {} : { cursor: page.cursor }) }, 200, { 'cache-control': 'no-store' });
 }
 
@@ -63,8 +64,8 @@ export function notFound(id: string): PivotEdgeError {
   return new PivotEdgeError('not_found', 'No such recording.', 404, { id });
 }
 
-/** The listed fields, in a stable order. */
-function view(meta: RecordingMeta): Record<string, unknown> {
+/** The listed fields, in a stable order; times in TIMEZONE when it is set. */
+function view(meta: RecordingMeta, timeZone: string | undefined): Record<string, unknown> {
   return {
     id: meta.id,
     callId: meta.callId,
@@ -72,7 +73,11 @@ function view(meta: RecordingMeta): Record<string, unknown> {
     callerIdName: meta.callerIdName ?? null,
     from: meta.from ?? null,
     to: meta.to ?? null,
+    dialled: meta.dialled ?? null,
+    reason: reasonOf(meta),
     receivedAt: meta.receivedAt,
+    receivedLocal: receivedLocal(meta, timeZone),
+    timeZone: timeZone ?? null,
     bytes: meta.bytes,
     contentType: meta.contentType,
     durationSeconds: meta.durationSeconds ?? null,

@@ -1,3 +1,5 @@
+import { decodePercentEscapes } from '../../shared/adapter/percent-decoding.js';
+import { ProblemLog } from '../../shared/adapter/problem-log.js';
 import { PivotEdgeError } from '../../shared/errors.js';
 
 /** What the upload URL says about a recording. */
@@ -8,49 +10,54 @@ export interface UploadName {
   readonly ext: string;
 }
 
-const EXTENSIONS = new Set(['mp3', 'wav', 'ogg', 'opus', 'm4a', 'webm', 'flac']);
-const NAME = /^(call_recording_)?([A-Za-z0-9@._:+=~-]{1,200})\.([A-Za-z0-9]{2,5})$/;
-// Encoded separators, dots and NUL are refused before decoding, so no double-decoding trick
-// (`%252e`) can turn into one later: after one decode, any `%` left is refused as well.
-const ENCODED_DANGER = /%(2f|5c|00|2e)/i;
+// The audio extensions taken, and the type an upload sent as octet-stream (or untyped) is stored as.
+const AUDIO_TYPES: Readonly<Record<string, string>> = {
+  mp3: 'audio/mpeg',
+  wav: 'audio/x-wav',
+  ogg: 'audio/ogg',
+  opus: 'audio/ogg',
+  m4a: 'audio/mp4',
+  mp4: 'audio/mp4',
+  webm: 'audio/webm',
+  flac: 'audio/flac',
+};
+const PREFIX = 'call_recording_';
+// SIP sets no length; this only keeps a runaway URL out of the metadata.
+const MAX_CALL_ID = 1024;
+
+/**
+ * Percent-decodes URL text the way Kazoo and FreeSWITCH encode it: `%XX` are UTF-8 bytes, `+`
+ * is a plus (Kazoo encodes spaces as `%20`), and a `%` that starts no escape is kept as is.
+ */
+export function decodeUrlText(raw: string): string {
+  return decodePercentEscapes(raw, false, { source: 'url', offset: 0 }, new ProblemLog());
+}
 
 /** Parses the last path segment exactly as it appears in the URL (still percent-encoded). */
 export function nameFromPathSegment(rawSegment: string): UploadName {
-  if (ENCODED_DANGER.test(rawSegment)) throw badName('encoded separator, dot or NUL');
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(rawSegment);
-  } catch {
-    throw badName('invalid percent-encoding');
-  }
-  return parseName(decoded);
+  return parseName(decodeUrlText(rawSegment));
 }
 
 /**
- * record_call with a `url` that already has a query: the file name rides in a query value
- * (`recording=`, or appended to the last parameter), see pivot-protocol.md §5.2.
+ * Checks a decoded file name. The Call-ID in it is metadata only (storage keys are generated),
+ * so any character SIP allows is fine: `[::1]`, `!`, `%`, quotes, even `/` or `..`. Refused:
+ * no audio extension, no Call-ID, control characters, or a Call-ID past 1024 characters.
  */
-export function nameFromQuery(params: URLSearchParams): UploadName | undefined {
-  const candidates = [params.get('recording'), ...params.values()];
-  const value = candidates.find((v): v is string => v !== null && v.startsWith('call_recording_'));
-  return value === undefined ? undefined : parseName(value);
+export function parseName(name: string): UploadName {
+  const dot = name.lastIndexOf('.');
+  const ext = dot === -1 ? '' : name.slice(dot + 1).toLowerCase();
+  if (!Object.hasOwn(AUDIO_TYPES, ext)) throw badName(`expected an audio extension (${Object.keys(AUDIO_TYPES).join(', ')})`);
+  const stem = name.slice(0, dot);
+  const callId = stem.startsWith(PREFIX) && stem.length > PREFIX.length ? stem.slice(PREFIX.length) : stem;
+  if (callId === '') throw badName('no Call-ID before the extension');
+  if (/\p{Cc}/u.test(callId)) throw badName('control character in the Call-ID');
+  if ([...callId].length > MAX_CALL_ID) throw badName(`a Call-ID longer than ${MAX_CALL_ID} characters`);
+  return { callId, fileName: name, ext };
 }
 
-// Kazoo master's media_recording puts "." before an extension that already has its dot
-// (filename:extension/1), so its record_call uploads arrive as call_recording_<CallId>..mp3.
-const MASTER_DOUBLE_DOT = /^(call_recording_.+)\.(\.[A-Za-z0-9]{2,5})$/;
-
-/** Checks an already-decoded file name (query value, multipart filename). */
-export function parseName(raw: string): UploadName {
-  const name = raw.replace(MASTER_DOUBLE_DOT, '$1$2');
-  if (/[\u0000-\u001f\u007f%/\\]/.test(name)) throw badName('control character, %, / or \\');
-  if (name.includes('..') || name.startsWith('.')) throw badName('dot segment');
-  const match = NAME.exec(name);
-  const ext = match?.[3]?.toLowerCase();
-  if (match?.[2] === undefined || ext === undefined || !EXTENSIONS.has(ext)) {
-    throw badName('expected <CallId>.<ext> or call_recording_<CallId>.<ext> with an audio extension');
-  }
-  return { callId: match[2], fileName: name, ext };
+/** True for a value that names a recording file (`call_recording_…`). */
+export function isRecordingFileName(value: string): boolean {
+  return value.startsWith(PREFIX);
 }
 
 function badName(why: string): PivotEdgeError {
@@ -59,14 +66,5 @@ function badName(why: string): PivotEdgeError {
 
 /** The audio type an extension implies, for uploads sent as octet-stream or untyped. */
 export function audioTypeOf(ext: string): string {
-  const types: Readonly<Record<string, string>> = {
-    mp3: 'audio/mpeg',
-    wav: 'audio/x-wav',
-    ogg: 'audio/ogg',
-    opus: 'audio/ogg',
-    m4a: 'audio/mp4',
-    webm: 'audio/webm',
-    flac: 'audio/flac',
-  };
-  return types[ext] ?? 'application/octet-stream';
+  return AUDIO_TYPES[ext] ?? 'application/octet-stream';
 }

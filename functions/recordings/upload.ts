@@ -3,18 +3,22 @@ import type { AppContext } from '../../shared/http/index.js';
 import { notifyRecording } from '../../shared/notify/index.js';
 import { tooLarge } from '../../shared/storage/limit.js';
 import type { NewRecording, RecordingStore } from '../../shared/storage/types.js';
-import { recordingLinks, recordingsBase } from './links.js';
+import { callFacts, secondsFromMs } from './call-facts.js';
+import { configuredRecordingsBase, recordingLinks } from './links.js';
 import { boundaryOf, firstFilePart } from './multipart.js';
 import { audioTypeOf, parseName, type UploadName } from './upload-name.js';
-
-const FIELD_MAX = 200;
+import { readUploadQuery, type UploadQuery } from './upload-query.js';
 
 /**
  * Stores one uploaded recording (raw PUT/POST body, or the file part of multipart/form-data)
- * and schedules the owner's notice after the response. `urlName` comes from the path or query.
+ * and schedules the owner's notice after the response. `pathName` is the file name in the path;
+ * without one, the name is looked for in the query (record_call with a query), then in the
+ * multipart file part.
  */
-export async function receiveUpload(c: AppContext, store: RecordingStore, urlName: UploadName | undefined): Promise<Response> {
+export async function receiveUpload(c: AppContext, store: RecordingStore, pathName: UploadName | undefined): Promise<Response> {
   const config = c.var.config;
+  const query = readUploadQuery(new URL(c.req.url).search.slice(1));
+  const urlName = pathName ?? (query.fileName === undefined ? undefined : parseName(query.fileName));
   const contentType = mediaType(c.req.header('content-type'));
   const declared = declaredLength(c);
   if (declared !== undefined && declared > config.maxRecordingBytes) throw tooLarge(config.maxRecordingBytes);
@@ -40,36 +44,44 @@ export async function receiveUpload(c: AppContext, store: RecordingStore, urlNam
   }
   if (name === undefined) throw missingName();
 
-  const recording = describe(name, partType, (key) => c.req.query(key) ?? fields[key]);
+  const recording = describe(name, partType, query, fields);
   const meta = await store.save(recording, body, {
     maxBytes: config.maxRecordingBytes,
     ...(contentType === 'multipart/form-data' || declared === undefined ? {} : { length: declared }),
   });
   c.var.log.upload = { id: meta.id, bytes: meta.bytes, callId: meta.callId };
   if (config.notify !== undefined) {
-    const links = recordingLinks(recordingsBase(c, config), meta.id);
-    c.var.platform.waitUntil(c, notifyRecording(config.notify, meta, links));
+    const base = configuredRecordingsBase(config);
+    const links = base === undefined ? undefined : recordingLinks(base, meta.id);
+    c.var.platform.waitUntil(c, notifyRecording(config.notify, meta, links, { timeZone: config.timeZone }));
   }
   return c.json({ id: meta.id, callId: meta.callId, bytes: meta.bytes, receivedAt: meta.receivedAt }, 201);
 }
 
-/** The metadata kept from the name and from record_call's query fields (pivot-protocol.md §5.2). */
-function describe(name: UploadName, contentType: string, field: (key: string) => string | undefined): NewRecording {
-  const text = (key: string): Record<string, string> => {
-    const value = field(key)?.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, FIELD_MAX);
-    return value === undefined || value === '' ? {} : { [key]: value };
-  };
-  const durationMs = Number(field('duration_ms'));
-  const picked = { ...text('caller_id_number'), ...text('caller_id_name'), ...text('from'), ...text('to') };
+/** The metadata kept from the name, record_call's query fields and our own query keys (pivot-protocol.md §5.2). */
+function describe(name: UploadName, contentType: string, query: UploadQuery, fields: Readonly<Record<string, string>>): NewRecording {
+  const kazoo = (key: string): string | undefined => query.kazoo(key) ?? fields[key];
+  const facts = callFacts(
+    {
+      callerIdName: kazoo('caller_id_name'),
+      callerIdNumber: kazoo('caller_id_number'),
+      from: kazoo('from'),
+      to: kazoo('to'),
+      durationSeconds: secondsFromMs(kazoo('duration_ms')),
+    },
+    (key) => query.ours(key) ?? fields[key],
+  );
+  // record_call sends the Call-ID on its own too (`call_id`): it wins over the one read from the
+  // name, which on master ends `..mp3` (media_recording writes "." before filename:extension/1's
+  // ".mp3"), so that name is given its single dot back.
+  const field = kazoo('call_id');
+  const callId = field === undefined || /\p{Cc}/u.test(field) || [...field].length > 1024 ? name.callId : field;
+  const ext = name.fileName.slice(name.fileName.lastIndexOf('.') + 1);
   return {
-    callId: name.callId,
-    name: name.fileName,
+    callId,
+    name: name.fileName === `call_recording_${callId}..${ext}` ? `call_recording_${callId}.${ext}` : name.fileName,
     contentType: contentType === '' || contentType === 'application/octet-stream' ? audioTypeOf(name.ext) : contentType,
-    ...(picked.caller_id_number === undefined ? {} : { callerIdNumber: picked.caller_id_number }),
-    ...(picked.caller_id_name === undefined ? {} : { callerIdName: picked.caller_id_name }),
-    ...(picked.from === undefined ? {} : { from: picked.from }),
-    ...(picked.to === undefined ? {} : { to: picked.to }),
-    ...(Number.isFinite(durationMs) && durationMs > 0 ? { durationSeconds: Math.round(durationMs / 1000) } : {}),
+    ...facts,
   };
 }
 

@@ -1,5 +1,6 @@
 import { hoursAdvisor } from '../hours/advice/advised.js';
 import { cachedPerEnv } from './cache.js';
+import { readCalls } from './calls.js';
 import { parseConfigWith } from './parse.js';
 import { scheduleReader } from './schedule.js';
 import type { Config } from './types.js';
@@ -13,7 +14,7 @@ export type * from './types.js';
  * the local server's start-up report).
  */
 export function parseConfig(env: Readonly<Record<string, unknown>>): Config {
-  return parseConfigWith(env, scheduleReader({ zone: adviseTimeZone, hours: hoursAdvisor }));
+  return parseConfigWith(env, scheduleReader({ zone: adviseTimeZone, hours: hoursAdvisor }), readCalls);
 }
 
 /**
@@ -22,4 +23,4 @@ export function parseConfig(env: Readonly<Record<string, unknown>>): Config {
  * The values are those of `parseConfig`; only the owner's advice is left out, which keeps it out
  * of the Worker bundles.
  */
-export const loadConfig = cachedPerEnv((env) => parseConfigWith(env, scheduleReader()));
+export const loadConfig = cachedPerEnv((env) => parseConfigWith(env, scheduleReader(), readCalls));

@@ -5,11 +5,11 @@ import {
   MAX_RECORDING_SECONDS,
   RECORDING_LIMIT_WHY,
 } from './defaults.js';
+import type { CallsReader } from './calls.js';
 import { readLanguage } from './language.js';
-import { readMenu } from './menu-config.js';
 import { EnvReader } from './read.js';
 import type { ScheduleReader } from './schedule.js';
-import { readFrontDesk, kazooId } from './targets.js';
+import { kazooId } from './targets.js';
 import type { Config, Endpoint } from './types.js';
 
 
@@ -17,18 +17,14 @@ import type { Config, Endpoint } from './types.js';
  * Turn environment variables into the frozen, validated Config. Never throws: a bad variable
  * is left out and described in `problems`.
  */
-export function parseConfigWith(env: Readonly<Record<string, unknown>>, readSchedule?: ScheduleReader): Config {
+export function parseConfigWith(env: Readonly<Record<string, unknown>>, readSchedule?: ScheduleReader, readCalls?: CallsReader): Config {
   const read = new EnvReader(env);
   const { timeZone, hours } = readSchedule?.(read) ?? {};
   const voicemailBoxId = optional(read.text('VOICEMAIL_BOX_ID'), (id) => kazooId(id, 'VOICEMAIL_BOX_ID', read));
   const pivotToken = read.text('PIVOT_TOKEN');
   if (pivotToken === undefined) read.warnings.push('PIVOT_TOKEN is unset: any caller of these URLs is answered');
   const notifyUrl = read.url('NOTIFY_WEBHOOK_URL');
-  const frontDesk = readFrontDesk(read);
-  const menu = readMenu(read);
-  if (frontDesk === undefined && menu === undefined) {
-    read.warnings.push('no FRONT_DESK_DEVICE_ID, FRONT_DESK_USER_ID, FRONT_DESK_NUMBER or MENU: open-hours calls get the fallback (voicemail)');
-  }
+  const { frontDesk, menu } = readCalls?.(read) ?? {};
   const config: Config = {
     ...defined('timeZone', timeZone),
     ...defined('hours', hours),
@@ -56,7 +52,7 @@ export function parseConfigWith(env: Readonly<Record<string, unknown>>, readSche
     port: read.integer('PORT', 1, 65535, 8787),
     logLevel: read.choice('LOG_LEVEL', ['info', 'warn', 'error'], 'info'),
     problems: Object.freeze(read.problems),
-    warnings: Object.freeze(read.warnings),
+    warnings: Object.freeze([...read.warnings, ...noticeLinkWarnings(read, notifyUrl)]),
   };
   return Object.freeze(config);
 }
@@ -75,6 +71,12 @@ function readEndpointUrls(read: EnvReader): Partial<Record<Endpoint, string>> {
     if (url !== undefined) urls[endpoint] = url;
   }
   return Object.freeze(urls);
+}
+
+/** Notices link only to configured URLs (never the request's Host), so without one they carry none. */
+function noticeLinkWarnings(read: EnvReader, notifyUrl: string | undefined): string[] {
+  if (notifyUrl === undefined || read.text('PUBLIC_BASE_URL') !== undefined || read.text('RECORDINGS_URL') !== undefined) return [];
+  return ['NOTIFY_WEBHOOK_URL without PUBLIC_BASE_URL or RECORDINGS_URL: notices cannot link to the message'];
 }
 
 /** A greeting; `none` turns it off (an empty value counts as unset, as deploy tools set empty defaults). */

@@ -18,7 +18,7 @@ export interface ScheduleAdvice {
 /** TIMEZONE and BUSINESS_HOURS, validated; a bad value becomes a problem, never a guess. */
 export function scheduleReader(advice?: ScheduleAdvice): ScheduleReader {
   return (read) => {
-    const timeZone = readTimeZone(read, advice?.zone);
+    const timeZone = readTimeZone(read, { required: true, advise: advice?.zone });
     const hours = readHours(read, advice);
     return { ...(timeZone === undefined ? {} : { timeZone }), ...(hours === undefined ? {} : { hours }) };
   };

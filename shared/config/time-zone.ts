@@ -11,12 +11,17 @@ function resolveZone(name: string): ZoneAdvice {
 }
 
 /**
- * TIMEZONE, validated against Intl; apart from the hours so `recordings` reads it without the hours
- * parser. `advise` (zone-advice.ts) adds "did you mean" suggestions where an owner reads them.
+ * TIMEZONE, checked with Intl alone (no hours parser, so `recordings` reads it too) and
+ * canonicalized (`america/new_york` reads as `America/New_York`); a problem when not a zone, and
+ * when unset but `required` (the hours need it; recordings then show times in UTC). `advise`
+ * (zone-advice.ts) adds "did you mean" suggestions where an owner reads them.
  */
-export function readTimeZone(read: EnvReader, advise: (name: string) => ZoneAdvice = resolveZone): string | undefined {
+export function readTimeZone(
+  read: EnvReader,
+  { required = false, advise = resolveZone }: { readonly required?: boolean; readonly advise?: ((name: string) => ZoneAdvice) | undefined } = {},
+): string | undefined {
   const name = read.text('TIMEZONE');
-  if (name === undefined) return read.problem('TIMEZONE', 'required: an IANA zone like America/New_York');
+  if (name === undefined) return required ? read.problem('TIMEZONE', 'required: an IANA zone like America/New_York') : undefined;
   const { zone, problem, warning } = advise(name);
   if (warning !== undefined) read.warnings.push(`TIMEZONE: ${warning}`);
   return problem === undefined ? zone : read.problem('TIMEZONE', problem);

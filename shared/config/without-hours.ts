@@ -3,8 +3,10 @@ import { parseConfigWith } from './parse.js';
 import { readTimeZone } from './time-zone.js';
 
 /**
- * The config without BUSINESS_HOURS, for `recordings`, which never asks whether the business is
- * open: its Worker then does not ship the hours parser. TIMEZONE is read (local times for owners).
+ * The config without BUSINESS_HOURS, FRONT_DESK_* and MENU, for `recordings`, which never asks
+ * whether the business is open and rings no one: its Worker then ships neither the hours nor
+ * the menu parser. TIMEZONE is read (checked with Intl only) so times can be shown in local
+ * time; unset, they are shown in UTC.
  */
 export const loadConfigWithoutHours = cachedPerEnv((env) =>
   parseConfigWith(env, (read) => {

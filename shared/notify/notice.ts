@@ -1,48 +1,52 @@
 import type { RecordingMeta } from '../storage/types.js';
+import { callerLine, callerNumber, durationText, reasonOf, receivedLocal } from './describe.js';
+import { localTime } from './local-time.js';
+import { slackInert } from './slack-text.js';
 
-/** Where the owner can reach a new recording: the API URL and the inbox page. No credentials. */
+/**
+ * Where the owner can reach a new recording: the API URL and the inbox page. Built only from
+ * configured URLs (PUBLIC_BASE_URL / RECORDINGS_URL), never from a request; no credentials.
+ */
 export interface RecordingLinks {
   readonly url: string;
   readonly inbox: string;
 }
 
-/** The webhook body for a new recording: our JSON notice, or a Slack incoming-webhook payload. */
-export function noticeBody(format: 'json' | 'slack', meta: RecordingMeta, links: RecordingLinks): unknown {
-  const caller = describeCaller(meta);
+/**
+ * The webhook body for a new recording: our JSON notice, or a Slack incoming-webhook payload.
+ * `links` is undefined when no public URL is configured: the notice then says so instead of
+ * linking. Times are in `timeZone` (TIMEZONE), or UTC without one.
+ */
+export function noticeBody(format: 'json' | 'slack', meta: RecordingMeta, links: RecordingLinks | undefined, timeZone?: string): unknown {
+  const reason = reasonOf(meta);
   if (format === 'json') {
     return {
       event: 'recording.created',
       id: meta.id,
       callId: meta.callId,
-      caller: { number: meta.callerIdNumber ?? meta.from ?? null, name: meta.callerIdName ?? null },
+      caller: { number: callerNumber(meta), name: meta.callerIdName ?? null },
       from: meta.from ?? null,
       to: meta.to ?? null,
+      dialled: meta.dialled ?? null,
       receivedAt: meta.receivedAt,
+      receivedLocal: receivedLocal(meta, timeZone),
+      timeZone: timeZone ?? null,
       durationSeconds: meta.durationSeconds ?? null,
+      reason,
       bytes: meta.bytes,
       contentType: meta.contentType,
-      url: links.url,
-      inbox: links.inbox,
+      url: links?.url ?? null,
+      inbox: links?.inbox ?? null,
     };
   }
-  const duration = meta.durationSeconds === undefined ? '' : ` (${formatDuration(meta.durationSeconds)})`;
-  const text = `New voicemail from ${slackEscape(caller)}${duration} at ${meta.receivedAt}: <${links.inbox}|listen>`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
-}
-
-function describeCaller(meta: RecordingMeta): string {
-  const number = meta.callerIdNumber ?? meta.from;
-  const name = meta.callerIdName !== undefined && meta.callerIdName !== number ? meta.callerIdName : undefined;
-  if (number === undefined) return name ?? 'an unknown caller';
-  return name === undefined ? number : `${name} (${number})`;
-}
-
-function formatDuration(seconds: number): string {
-  const s = Math.round(seconds);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
-// Slack mrkdwn treats <, > and & as control characters; caller names come from the caller.
-function slackEscape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const when = timeZone === undefined ? `${localTime(new Date(meta.receivedAt), 'UTC')} UTC` : localTime(new Date(meta.receivedAt), timeZone);
+  const facts = [
+    when,
+    ...(meta.durationSeconds === undefined ? [] : [durationText(meta.durationSeconds)]),
+    ...(reason.kind === null && reason.detail === null ? [] : [slackInert(reason.label)]),
+    ...(meta.dialled === undefined ? [] : [`to ${slackInert(meta.dialled, 40)}`]),
+  ];
+  const listen = links === undefined ? 'Open your voicemail inbox to listen.' : `<${links.inbox}|Listen>`;
+  // Slack reads an incoming webhook's `text` as mrkdwn: caller text above is inert, the link ours.
+  return { text: `New voicemail from ${slackInert(callerLine(meta))}: ${facts.join(' · ')}. ${listen}` };
 }

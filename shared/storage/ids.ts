@@ -24,8 +24,15 @@ export function olderThanMarker(cutoff: Date): string {
   return `${invertedTime(cutoff.getTime())}~`;
 }
 
-/** A storage-safe form of a call id, for index keys; the exact call id lives in the metadata. */
+/**
+ * A storage-safe key for a call id, for index keys; the exact call id lives in the metadata. A
+ * plain id (letters, digits, `_`, `-`) is its own key; any other gets its safe characters plus a
+ * hash of the exact text, so `a@b` and `a_b` (or `[::1]` and `(::1)`) do not share a key. Should
+ * two ever share one, the exact call id in the records still tells them apart.
+ */
 export function callKey(callId: string): string {
-  const safe = callId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 120);
-  return safe === '' ? '_' : safe;
+  if (/^[A-Za-z0-9_-]{1,120}$/.test(callId)) return callId;
+  let hash = 0x811c9dc5; // FNV-1a, 32 bits
+  for (let i = 0; i < callId.length; i++) hash = Math.imul(hash ^ callId.charCodeAt(i), 0x01000193);
+  return `${callId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80)}.${(hash >>> 0).toString(16).padStart(8, '0')}`;
 }

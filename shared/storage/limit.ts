@@ -1,16 +1,21 @@
 import { PivotEdgeError } from '../errors.js';
+import type { Gatherer } from './coalesce.js';
 
 /**
  * A pass-through that counts bytes: it fails with 413 past `maxBytes`, and with 500
  * (`upload_incomplete`, so the platform retries) when a declared length is not met.
  * `failure()` returns the error it raised, because some fetch/R2 implementations replace a body
- * stream's error with their own.
+ * stream's error with their own. With `pieces`, it also hands the bytes on in that gatherer's
+ * pieces: one stream stage, not two, per chunk.
  */
 export function byteLimit(
   maxBytes: number,
   expectedLength?: number,
+  pieces?: Gatherer,
 ): { readonly stream: TransformStream<Uint8Array, Uint8Array>; failure(): PivotEdgeError | undefined } {
   let total = 0;
+  // The controller stays the same for the stream's life: one closure, not one per chunk.
+  let emit: ((piece: Uint8Array) => void) | undefined;
   let raised: PivotEdgeError | undefined;
   const fail = (error: PivotEdgeError): never => {
     raised = error;
@@ -21,10 +26,12 @@ export function byteLimit(
       total += chunk.byteLength;
       if (total > maxBytes) fail(tooLarge(maxBytes));
       if (expectedLength !== undefined && total > expectedLength) fail(incomplete(total, expectedLength));
-      controller.enqueue(chunk);
+      if (pieces === undefined) controller.enqueue(chunk);
+      else pieces.push(chunk, (emit ??= (piece) => controller.enqueue(piece)));
     },
-    flush() {
+    flush(controller) {
       if (expectedLength !== undefined && total !== expectedLength) fail(incomplete(total, expectedLength));
+      pieces?.flush((piece) => controller.enqueue(piece));
     },
   });
   return { stream, failure: () => raised };

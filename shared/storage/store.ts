@@ -1,19 +1,24 @@
+import { audioMeter } from '../audio/duration.js';
 import { PivotEdgeError, isPivotEdgeError } from '../errors.js';
+import { gatherer } from './coalesce.js';
+import { withCallFacts } from './facts.js';
 import { callKey, isRecordingId, newRecordingId, olderThanMarker } from './ids.js';
 import { byteLimit } from './limit.js';
-import type { BlobStore, ByteRange, NewRecording, RecordingMeta, RecordingPage, RecordingStore } from './types.js';
+import type { BlobStore, ByteRange, CallFacts, RecordingMeta, RecordingPage, RecordingStore } from './types.js';
 
 // Key layout (see README "Recordings storage"):
 //   audio/<id>                 the audio, written first
 //   meta/<id>.json             the metadata record; its existence is what makes a recording visible
-//   calls/<callKey>.<id>       empty marker: the recordings of one call (for the duration follow-up)
-//   durations/<callKey>.json   a duration that arrived before its upload
+//   calls/<callKey>.<id>       empty marker: the recordings of one call (for the <Record action> follow-up)
+//   facts/<callKey>.json       what the follow-up said about a call, kept for an upload that lands later
+//   durations/<callKey>.json   the same from older versions (duration only); swept, no longer written
 const audioKey = (id: string): string => `audio/${id}`;
 const metaKey = (id: string): string => `meta/${id}.json`;
 const callPrefix = (callId: string): string => `calls/${callKey(callId)}.`;
-const durationKey = (callId: string): string => `durations/${callKey(callId)}.json`;
+const factsKey = (callId: string): string => `facts/${callKey(callId)}.json`;
 const JSON_TYPE = 'application/json';
 const SWEEP_PAGES = 50;
+const PIECE = 64 * 1024;
 const SWEEP_PAGE_SIZE = 100;
 
 /** Recordings on top of any BlobStore backend; `now` is for tests. */
@@ -28,11 +33,12 @@ export function createRecordingStore(blob: BlobStore, options: { readonly now?: 
 
   const writeMeta = (meta: RecordingMeta): Promise<void> => blob.putBytes(metaKey(meta.id), JSON.stringify(meta), JSON_TYPE);
 
-  async function pendingDuration(callId: string): Promise<number | undefined> {
-    const text = await blob.getText(durationKey(callId));
+  async function pendingFacts(callId: string): Promise<CallFacts | undefined> {
+    const text = await blob.getText(factsKey(callId));
     if (text === null) return undefined;
-    const record = JSON.parse(text) as { callId?: string; durationSeconds?: number };
-    return record.callId === callId ? record.durationSeconds : undefined;
+    const record = JSON.parse(text) as { callId?: string; facts?: CallFacts };
+    // Another call id may share the key's safe characters; the record names its call exactly.
+    return record.callId === callId ? record.facts : undefined;
   }
 
   async function remove(meta: Pick<RecordingMeta, 'id' | 'callId'>): Promise<void> {
@@ -71,7 +77,9 @@ export function createRecordingStore(blob: BlobStore, options: { readonly now?: 
     async save(recording, body, limits) {
       const receivedAt = now();
       const id = newRecordingId(receivedAt);
-      const limit = byteLimit(limits.maxBytes, limits.length);
+      const meter = audioMeter();
+      // One stage checks the size, gathers small chunks into 64 KiB writes and feeds the meter.
+      const limit = byteLimit(limits.maxBytes, limits.length, gatherer(PIECE, meter.feed));
       let bytes: number;
       try {
         bytes = await blob.putStream(audioKey(id), body.pipeThrough(limit.stream), {
@@ -83,14 +91,20 @@ export function createRecordingStore(blob: BlobStore, options: { readonly now?: 
         await blob.delete([audioKey(id)]).catch(() => undefined);
         throw limit.failure() ?? storageError(error);
       }
-      const early = await pendingDuration(recording.callId).catch(() => undefined);
+      const measured = meter.seconds();
       let meta: RecordingMeta = {
         ...recording,
-        ...(early === undefined ? {} : { durationSeconds: early }),
         id,
         receivedAt: receivedAt.toISOString(),
         bytes,
+        ...(recording.durationSeconds !== undefined
+          ? { durationFrom: 'kazoo' as const }
+          : measured === undefined
+            ? {}
+            : { durationSeconds: Math.round(measured), durationFrom: 'audio' as const }),
       };
+      const early = await pendingFacts(recording.callId).catch(() => undefined);
+      if (early !== undefined) meta = withCallFacts(meta, early);
       try {
         await writeMeta(meta);
         await blob.putBytes(callPrefix(recording.callId) + id, '', 'text/plain');
@@ -98,13 +112,12 @@ export function createRecordingStore(blob: BlobStore, options: { readonly now?: 
         await remove(meta).catch(() => undefined);
         throw storageError(error);
       }
-      // A follow-up that raced us wrote its duration before looking for our marker: look again.
-      if (meta.durationSeconds === undefined) {
-        const late = await pendingDuration(recording.callId).catch(() => undefined);
-        if (late !== undefined) {
-          meta = { ...meta, durationSeconds: late };
-          await writeMeta(meta).catch(() => undefined);
-        }
+      // A follow-up that raced us wrote its facts before looking for our marker: look again.
+      const late = await pendingFacts(recording.callId).catch(() => undefined);
+      const updated = late === undefined ? meta : withCallFacts(meta, late);
+      if (differs(meta, updated)) {
+        meta = updated;
+        await writeMeta(meta).catch(() => undefined);
       }
       return meta;
     },
@@ -140,15 +153,18 @@ export function createRecordingStore(blob: BlobStore, options: { readonly now?: 
       return true;
     },
 
-    async setDuration(callId, seconds) {
-      await blob.putBytes(durationKey(callId), JSON.stringify({ callId, durationSeconds: seconds }), JSON_TYPE);
+    async addCallFacts(callId, facts) {
+      const known = await pendingFacts(callId);
+      await blob.putBytes(factsKey(callId), JSON.stringify({ callId, facts: { ...known, ...facts } }), JSON_TYPE);
       const prefix = callPrefix(callId);
       const { items } = await blob.list(prefix, { limit: 100 });
       let changed = 0;
       for (const item of items) {
         const meta = await readMeta(item.key.slice(prefix.length));
-        if (meta === null || meta.callId !== callId || meta.durationSeconds === seconds) continue;
-        await writeMeta({ ...meta, durationSeconds: seconds });
+        if (meta === null || meta.callId !== callId) continue;
+        const updated = withCallFacts(meta, facts);
+        if (!differs(meta, updated)) continue;
+        await writeMeta(updated);
         changed++;
       }
       return changed;
@@ -168,14 +184,17 @@ export function createRecordingStore(blob: BlobStore, options: { readonly now?: 
         if (meta !== null) await remove(meta);
         else await blob.delete([key]);
       });
-      // Leftovers: audio whose metadata write failed, stale markers and early durations.
+      // Leftovers: audio whose metadata write failed, stale markers and early facts.
       await sweepPrefix('audio/', cutoff, (key) => blob.delete([key]));
       await sweepByAge('calls/', cutoff);
+      await sweepByAge('facts/', cutoff);
       await sweepByAge('durations/', cutoff);
       return deleted;
     },
   };
 }
+
+const differs = (before: RecordingMeta, after: RecordingMeta): boolean => JSON.stringify(before) !== JSON.stringify(after);
 
 function storageError(error: unknown): PivotEdgeError {
   if (isPivotEdgeError(error)) return error;

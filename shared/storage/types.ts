@@ -43,17 +43,36 @@ export interface BlobStore {
   delete(keys: readonly string[]): Promise<void>;
 }
 
-/** What an upload tells us about a recording, before it is stored. */
-export interface NewRecording {
-  readonly callId: string;
-  /** The sanitized upload file name, e.g. `call_recording_abc.mp3`. */
-  readonly name: string;
-  readonly contentType: string;
+/** Why a call went to voicemail, as the flow that recorded it said (`reason=` in the upload URL). */
+export type ReasonKind = 'closed' | 'unanswered' | 'menu' | 'fallback' | 'vip';
+
+/**
+ * What is known about the call a recording came from. Each source may know some of it: the
+ * upload URL (Kazoo's record_call fields and our own query keys) and the TwiML `<Record action>`
+ * request, which may arrive before or after the upload.
+ */
+export interface CallFacts {
   readonly callerIdNumber?: string;
   readonly callerIdName?: string;
+  /** Kazoo's `from` and `to` as sent (`user@realm`). */
   readonly from?: string;
   readonly to?: string;
+  /** The number the caller dialled. */
+  readonly dialled?: string;
+  readonly reasonKind?: ReasonKind;
+  /** e.g. the holiday's name for `closed`. */
+  readonly reasonDetail?: string;
+  /** As Kazoo reported it (`duration_ms`, `RecordingDuration`). */
   readonly durationSeconds?: number;
+}
+
+/** What an upload tells us about a recording, before it is stored. */
+export interface NewRecording extends CallFacts {
+  /** Exactly as Kazoo named the call; metadata only, never part of a storage key as is. */
+  readonly callId: string;
+  /** The upload file name, decoded, e.g. `call_recording_abc.mp3`. */
+  readonly name: string;
+  readonly contentType: string;
 }
 
 /** The one metadata record kept per recording. */
@@ -65,6 +84,8 @@ export interface RecordingMeta extends NewRecording {
   readonly bytes: number;
   /** Set once the owner has listened (or marked it); absent on new recordings. */
   readonly heard?: boolean;
+  /** Where `durationSeconds` came from: Kazoo's report, or the audio itself when Kazoo sent none. */
+  readonly durationFrom?: 'kazoo' | 'audio';
 }
 
 export interface RecordingPage {
@@ -92,12 +113,13 @@ export interface RecordingStore {
   /** False when there was no such recording. */
   delete(id: string): Promise<boolean>;
   /**
-   * Records the duration reported by a `<Record action>` follow-up for every recording of the
-   * call, now or when its upload lands later. Resolves with how many stored recordings changed.
+   * Records what a `<Record action>` follow-up says about a call (caller, duration, ...) for
+   * every recording of the call, now or when its upload lands later. What the upload itself
+   * said wins, except that Kazoo's duration replaces one measured from the audio. Resolves with
+   * how many stored recordings changed.
    */
-  setDuration(callId: string, seconds: number): Promise<number>;
-  /** Marks a recording heard (or new again); null when there is no such recording. */
   setHeard(id: string, heard: boolean): Promise<RecordingMeta | null>;
+  addCallFacts(callId: string, facts: CallFacts): Promise<number>;
   /** Deletes recordings (and leftovers) received before `cutoff`; resolves with how many. */
   sweep(cutoff: Date): Promise<number>;
 }

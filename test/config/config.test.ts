@@ -96,9 +96,13 @@ describe('config', () => {
   });
 
   it('reads tokens, retention and the notify webhook', () => {
-    const config = parseConfig({ FRONT_DESK_NUMBER: '+15551234567', PIVOT_TOKEN: 'p', ADMIN_TOKEN: 'a', RETENTION_DAYS: '30', NOTIFY_WEBHOOK_URL: 'https://hooks.example.com/x/', NOTIFY_FORMAT: 'slack' });
+    const env = { FRONT_DESK_NUMBER: '+15551234567', PIVOT_TOKEN: 'p', ADMIN_TOKEN: 'a', RETENTION_DAYS: '30', NOTIFY_WEBHOOK_URL: 'https://hooks.example.com/x/', NOTIFY_FORMAT: 'slack' };
+    const config = parseConfig({ ...env, PUBLIC_BASE_URL: 'https://pivot.example.com' });
     expect(config).toMatchObject({ pivotToken: 'p', adminToken: 'a', retentionDays: 30, notify: { url: 'https://hooks.example.com/x', format: 'slack' } });
     expect(config.warnings).toEqual([]);
+    // Notices link only to configured URLs: without one, the owner is told at start.
+    expect(parseConfig(env).warnings).toEqual(['NOTIFY_WEBHOOK_URL without PUBLIC_BASE_URL or RECORDINGS_URL: notices cannot link to the message']);
+    expect(parseConfig({ ...env, RECORDINGS_URL: 'https://rec.example.com' }).warnings).toEqual([]);
     expect(parseConfig({}).retentionDays).toBeUndefined();
   });
 });

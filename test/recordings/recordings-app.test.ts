@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { formatInTimeZone } from 'date-fns-tz';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pivotAnswer } from '../support/pivot.js';
 import { bytes, streamOf } from '../storage/contract.js';
@@ -100,14 +101,19 @@ describe('recordings upload', () => {
   });
 
   it.each([
-    '/recordings/..%2f..%2fescape.mp3',
-    '/recordings/%2e%2e%2fescape.mp3',
-    '/recordings/a%5c..%5cescape.mp3',
-    '/recordings/a%00.mp3',
-    '/recordings/%252e%252e%252fescape.mp3',
-    '/recordings/.escape.mp3',
-    '/recordings/escape.php',
-  ])('refuses the name in %s with 400', async (path) => {
+    ['/recordings/..%2f..%2fescape.mp3', '../../escape'],
+    ['/recordings/a%5c..%5cescape.mp3', 'a\\..\\escape'],
+    ['/recordings/%252e%252e%252fescape.mp3', '%2e%2e%2fescape'],
+    ['/recordings/.escape.mp3', '.escape'],
+  ])('stores %s under a generated key: the name is metadata, nothing escapes', async (path, callId) => {
+    harness = await recordingsHarness();
+    expect((await put(path, bytes(10))).status).toBe(201);
+    expect((await list()).items[0]).toMatchObject({ callId });
+    const entries = (await readdir(harness.dir, { recursive: true })).map(String).filter((entry) => !entry.startsWith('.tmp'));
+    for (const entry of entries) expect(entry).toMatch(/^(audio|meta|calls)(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)?$/);
+  });
+
+  it.each(['/recordings/a%00.mp3', '/recordings/escape.php', '/recordings/noextension'])('refuses %s with 400', async (path) => {
     harness = await recordingsHarness();
     expect((await put(path, bytes(10))).status).toBe(400);
     expect(await storedFiles()).toEqual([]);
@@ -217,13 +223,15 @@ describe('notification', () => {
     const hook = await webhookReceiver(1);
     try {
       harness = await recordingsHarness({ NOTIFY_WEBHOOK_URL: hook.url });
-      const response = await put('/recordings/call_recording_n1.mp3?caller_id_number=%2B1555&caller_id_name=Bob&duration_ms=9000', bytes(10));
+      const response = await put('/recordings/call_recording_n1.mp3?caller_id_number=%2B1555&caller_id_name=Bob&duration_ms=9000&reason=closed&detail=Christmas&dialled=5000', bytes(10));
       expect(response.status).toBe(201);
-      const { id } = (await response.json()) as { id: string };
+      const { id, receivedAt } = (await response.json()) as { id: string; receivedAt: string };
       await harness.settled();
       expect(hook.attempts()).toBe(2);
-      expect(hook.received[0]?.body).toMatchObject({
-        event: 'recording.created', id, callId: 'n1', caller: { number: '+1555', name: 'Bob' }, durationSeconds: 9,
+      expect(hook.received[0]?.body).toEqual({
+        event: 'recording.created', id, callId: 'n1', caller: { number: '+1555', name: 'Bob' }, from: null, to: null, dialled: '5000',
+        receivedAt, receivedLocal: formatInTimeZone(receivedAt, 'America/New_York', 'EEE d MMM, HH:mm'), timeZone: 'America/New_York',
+        durationSeconds: 9, reason: { kind: 'closed', detail: 'Christmas', label: 'Closed (Christmas)' }, bytes: 10, contentType: 'audio/mpeg',
         url: `https://pivot.example.com/recordings/${id}`, inbox: `https://pivot.example.com/recordings/inbox#${id}`,
       });
       expect(JSON.stringify(hook.received[0]?.body)).not.toContain(PIVOT_TOKEN);
@@ -236,10 +244,12 @@ describe('notification', () => {
     const hook = await webhookReceiver();
     try {
       harness = await recordingsHarness({ NOTIFY_WEBHOOK_URL: hook.url, NOTIFY_FORMAT: 'slack' });
-      expect((await put('/recordings/s1.mp3?caller_id_number=%2B1555', bytes(10))).status).toBe(201);
+      const response = await put('/recordings/s1.mp3?caller_id_number=%2B1555&duration_ms=75000&reason=unanswered', bytes(10));
+      const { id, receivedAt } = (await response.json()) as { id: string; receivedAt: string };
       await harness.settled();
       const body = hook.received[0]?.body as { text: string };
-      expect(body.text).toMatch(/^New voicemail from \+1555 at .*: <https:\/\/pivot\.example\.com\/recordings\/inbox#[0-9a-f-]+\|listen>$/);
+      const local = formatInTimeZone(receivedAt, 'America/New_York', 'EEE d MMM, HH:mm');
+      expect(body.text).toBe(`New voicemail from +1555: ${local} · 1:15 · Not answered. <https://pivot.example.com/recordings/inbox#${id}|Listen>`);
     } finally {
       await hook.close();
     }

@@ -1,50 +1,26 @@
 // End to end over real HTTP on the local server of `npm start`, receiving uploads exactly the way
 // FreeSWITCH's http_put sends them.
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalServer } from '../../functions/local/server.js';
 import { makeMp3, makeWav } from './audio-fixtures.js';
+import { localRecordings } from './local-server.js';
 import { ADMIN_TOKEN, PIVOT_TOKEN } from './recordings-helpers.js';
 
 let origin: string;
 let dir: string;
-let close: () => Promise<void>;
+let server: Awaited<ReturnType<typeof localRecordings>>;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'pivot-edge-e2e-'));
-  const env = { TIMEZONE: 'America/New_York', PIVOT_TOKEN, ADMIN_TOKEN, RECORDINGS_DIR: dir, RETENTION_DAYS: '30' };
-  const local = await startLocalServer(env, { port: 0, hostname: '127.0.0.1', quiet: true });
-  origin = local.origin;
-  close = async () => {
-    await local.close();
-    await rm(dir, { recursive: true, force: true });
-  };
+  server = await localRecordings({ RETENTION_DAYS: '30', PUBLIC_BASE_URL: '' });
+  ({ origin, dir } = server);
 });
-afterAll(() => close());
+afterAll(() => server.close());
 
 /** What mod_http_cache's http_put does: PUT, raw body, type by extension, credentials from URL userinfo. */
-function freeswitchPut(path: string, body: Uint8Array, contentType: string): Promise<{ status: number; body: string }> {
-  const url = new URL(origin + path);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: url.hostname, port: url.port, path: url.pathname + url.search, method: 'PUT', auth: `pivot:${PIVOT_TOKEN}`,
-        headers: { 'content-type': contentType, 'content-length': body.byteLength, 'user-agent': 'freeswitch-http-cache/1.0', accept: '*/*' },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const freeswitchPut = (path: string, body: Uint8Array, contentType: string) =>
+  server.send('PUT', path, body, { 'content-type': contentType, 'user-agent': 'freeswitch-http-cache/1.0', accept: '*/*' });
 
 const admin = (path: string, init: RequestInit = {}) =>
   fetch(origin + path, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${ADMIN_TOKEN}` } });

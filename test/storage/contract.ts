@@ -44,6 +44,27 @@ export async function readAll(stream: ReadableStream<Uint8Array> | null): Promis
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+/** A 16-bit mono 8 kHz PCM WAV of silence, `seconds` long (its header is what gets measured). */
+function pcmWav(seconds: number): Uint8Array<ArrayBuffer> {
+  const dataBytes = Math.round(seconds * 8000) * 2;
+  const out = new Uint8Array(44 + dataBytes);
+  const view = new DataView(out.buffer);
+  const ascii = (at: number, text: string): void => [...text].forEach((ch, i) => view.setUint8(at + i, ch.charCodeAt(0)));
+  ascii(0, 'RIFF');
+  view.setUint32(4, 36 + dataBytes, true);
+  ascii(8, 'WAVEfmt ');
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 1, true);
+  view.setUint16(22, 1, true);
+  view.setUint32(24, 8000, true);
+  view.setUint32(28, 16000, true);
+  view.setUint16(32, 2, true);
+  view.setUint16(34, 16, true);
+  ascii(36, 'data');
+  view.setUint32(40, dataBytes, true);
+  return out;
+}
+
 const equalBytes = (a: Uint8Array, b: Uint8Array): boolean => a.byteLength === b.byteLength && a.every((v, i) => v === b[i]);
 
 export function blobContract(name: string, factory: BlobStoreFactory): void {
@@ -173,18 +194,36 @@ export function recordingContract(name: string, factory: BlobStoreFactory): void
       expect((await store.list({ limit: 10 })).items.map((m) => m.bytes).sort()).toEqual([100, 200]);
     });
 
-    it('applies a duration that arrives before or after the upload', async () => {
+    it('applies call facts that arrive before or after the upload; the upload and Kazoo durations win', async () => {
       const store = createRecordingStore(await factory(PART));
-      expect(await store.setDuration('early', 42)).toBe(0);
+      const followUp = { callerIdName: 'From Record', dialled: '5000', reasonKind: 'closed' as const, durationSeconds: 42 };
+      expect(await store.addCallFacts('early', followUp)).toBe(0);
       const early = await store.save({ ...upload, callId: 'early', name: 'early.mp3' }, streamOf(bytes(10)), { maxBytes: MiB });
-      expect(early.durationSeconds).toBe(42);
+      // The upload said Alice: it wins; what it did not say comes from the follow-up.
+      expect(early).toMatchObject({ callerIdName: 'Alice', dialled: '5000', reasonKind: 'closed', durationSeconds: 42, durationFrom: 'kazoo' });
       const late = await store.save({ ...upload, callId: 'late@h', name: 'late.mp3' }, streamOf(bytes(10)), { maxBytes: MiB });
       expect(late.durationSeconds).toBeUndefined();
-      expect(await store.setDuration('late@h', 7)).toBe(1);
+      expect(await store.addCallFacts('late@h', { durationSeconds: 7, reasonKind: 'unanswered' })).toBe(1);
+      expect(await store.get(late.id)).toMatchObject({ durationSeconds: 7, durationFrom: 'kazoo', reasonKind: 'unanswered' });
+      // A different call id that sanitizes to the same characters is not touched.
+      expect(await store.addCallFacts('late_h', { durationSeconds: 9 })).toBe(0);
       expect((await store.get(late.id))?.durationSeconds).toBe(7);
-      // A different call id that sanitizes to the same key is not touched.
-      expect(await store.setDuration('late_h', 9)).toBe(0);
-      expect((await store.get(late.id))?.durationSeconds).toBe(7);
+      // Kazoo's duration_ms on the upload is not replaced by a later report.
+      const told = await store.save({ ...upload, callId: 'told', name: 'told.mp3', durationSeconds: 12 }, streamOf(bytes(10)), { maxBytes: MiB });
+      expect(told.durationFrom).toBe('kazoo');
+      expect(await store.addCallFacts('told', { durationSeconds: 99 })).toBe(0);
+      expect((await store.get(told.id))?.durationSeconds).toBe(12);
+    });
+
+    it('measures the duration from the audio when Kazoo sent none, and lets Kazoo correct it', async () => {
+      const store = createRecordingStore(await factory(PART));
+      const wav = pcmWav(2.5);
+      const saved = await store.save({ ...upload, callId: 'wav', name: 'wav.wav', contentType: 'audio/x-wav' }, streamOf(wav, 1000), { maxBytes: MiB });
+      expect(saved).toMatchObject({ durationSeconds: 3, durationFrom: 'audio' });
+      expect(await store.addCallFacts('wav', { durationSeconds: 2 })).toBe(1);
+      expect(await store.get(saved.id)).toMatchObject({ durationSeconds: 2, durationFrom: 'kazoo' });
+      const junk = await store.save({ ...upload, callId: 'junk', name: 'junk.mp3' }, streamOf(bytes(5000)), { maxBytes: MiB });
+      expect(junk.durationSeconds).toBeUndefined();
     });
 
     it('marks a recording heard and new again, keeping the rest of its record', async () => {
@@ -210,7 +249,8 @@ export function recordingContract(name: string, factory: BlobStoreFactory): void
       expect(await recent.get(a.id)).toBeNull();
       expect(await recent.open(a.id)).toBeNull();
       expect((await recent.get(b.id))?.id).toBe(b.id);
-      expect((await blob.list(`calls/`, { limit: 10 })).items.map((i) => i.key)).toEqual([`calls/abc123_10_0_0_1.${b.id}`]);
+      // The call id has characters keys do not take: its safe characters plus a hash of the exact text.
+      expect((await blob.list(`calls/`, { limit: 10 })).items.map((i) => i.key)).toEqual([`calls/abc123_10_0_0_1.3c791873.${b.id}`]);
     });
   });
 }

@@ -5,11 +5,21 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../../functions/recordings/worker.js';
+import { makeMp3 } from '../recordings/audio-fixtures.js';
 import { bytes, streamOf } from '../storage/contract.js';
+import { recordCallUploadUrl } from '../support/kazoo-upload-url.js';
 
 const vars = { ...env, TIMEZONE: 'UTC', PIVOT_TOKEN: 'p-token', ADMIN_TOKEN: 'a-token', PUBLIC_BASE_URL: 'https://rec.example.com', RETENTION_DAYS: '1' };
 const admin = { authorization: 'Bearer a-token' };
 const pivot = { authorization: `Basic ${btoa('pivot:p-token')}` };
+
+/** `Tue 24 Dec, 16:32` in UTC, from the Date's own UTC fields. */
+function utcLocal(at: Date): string {
+  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][at.getUTCDay()];
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][at.getUTCMonth()];
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${day} ${at.getUTCDate()} ${month}, ${two(at.getUTCHours())}:${two(at.getUTCMinutes())}`;
+}
 
 async function call(path: string, init: RequestInit = {}): Promise<Response> {
   const ctx = createExecutionContext();
@@ -36,7 +46,8 @@ describe('recordings Worker (R2)', () => {
   });
 
   it('refuses bad names, types and tokens before storing', async () => {
-    expect((await call('/..%2fx.mp3', { method: 'PUT', body: 'x', headers: { ...pivot, 'content-type': 'audio/mpeg' } })).status).toBe(400);
+    expect((await call('/x.exe', { method: 'PUT', body: 'x', headers: { ...pivot, 'content-type': 'audio/mpeg' } })).status).toBe(400);
+    expect((await call('/x%00.mp3', { method: 'PUT', body: 'x', headers: { ...pivot, 'content-type': 'audio/mpeg' } })).status).toBe(400);
     expect((await call('/x.mp3', { method: 'PUT', body: 'x', headers: { ...pivot, 'content-type': 'text/html' } })).status).toBe(415);
     expect((await call('/x.mp3', { method: 'PUT', body: 'x', headers: { 'content-type': 'audio/mpeg' } })).status).toBe(401);
   });
@@ -49,6 +60,24 @@ describe('recordings Worker (R2)', () => {
     expect((await call('/call_recording_w3.mp3', { method: 'PUT', body: 'abc', headers: { ...pivot, 'content-type': 'audio/mpeg' } })).status).toBe(201);
     const list = (await (await call('/', { headers: admin })).json()) as { items: { callId: string; durationSeconds: number | null }[] };
     expect(list.items.find((item) => item.callId === 'w3')?.durationSeconds).toBe(8);
+  });
+
+  it('keeps who called, why and how long from a master record_call upload, whatever the Call-ID', async () => {
+    const callId = `w4!'()*{}"%@[2001:db8::9:1]`;
+    const url = recordCallUploadUrl('https://rec.example.com/recordings?reason=closed&detail=Christmas&recording=', 'master', {
+      callId, callerIdName: 'Alice Smith', callerIdNumber: '+14155550100', to: '+15551230000@sip.example.com',
+    });
+    const upload = await call(url.slice('https://rec.example.com'.length), { method: 'PUT', body: makeMp3(3), headers: { ...pivot, 'content-type': 'audio/mpeg' } });
+    expect(upload.status).toBe(201);
+    const { id, receivedAt } = (await upload.json()) as { id: string; receivedAt: string };
+    const list = (await (await call('/', { headers: admin })).json()) as { items: Record<string, unknown>[] };
+    expect(list.items.find((item) => item.id === id)).toMatchObject({
+      callId, callerIdName: 'Alice Smith', callerIdNumber: '+14155550100', dialled: '+15551230000',
+      reason: { kind: 'closed', detail: 'Christmas', label: 'Closed (Christmas)' }, timeZone: 'UTC',
+      receivedLocal: utcLocal(new Date(receivedAt)),
+      // master sends no duration: measured from the MP3 frames (3.004 s).
+      durationSeconds: 3,
+    });
   });
 
   it('sweeps nothing recent from the cron handler', async () => {

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfigWithoutHours } from '../../shared/config/without-hours.js';
+
+describe('the recordings config (no hours parser)', () => {
+  it('reads TIMEZONE with Intl alone: canonical when valid, a problem when not, nothing when unset', () => {
+    expect(loadConfigWithoutHours({ TIMEZONE: 'america/new_york' }).timeZone).toBe('America/New_York');
+    const bad = loadConfigWithoutHours({ TIMEZONE: 'Mars/Olympus' });
+    expect(bad.timeZone).toBeUndefined();
+    expect(bad.problems).toEqual([{ variable: 'TIMEZONE', message: 'TIMEZONE: expected an IANA zone like America/New_York, found "Mars/Olympus"' }]);
+    const unset = loadConfigWithoutHours({});
+    expect([unset.timeZone, unset.problems]).toEqual([undefined, []]);
+    // BUSINESS_HOURS is not its business: even a broken value is no problem here.
+    expect(loadConfigWithoutHours({ TIMEZONE: 'UTC', BUSINESS_HOURS: 'Mo-Fr 25:00' }).problems).toEqual([]);
+  });
+});
