@@ -1,5 +1,5 @@
 import { menuAnswer } from '../../shared/calls/index.js';
-import { loadConfig } from '../../shared/config/index.js';
+import { loadConfigWithoutCallers } from '../../shared/config/without-callers.js';
 import { createEndpointApp, pivotRoute, requirePivotToken, type Platform } from '../../shared/http/index.js';
 
 /**
@@ -7,7 +7,7 @@ import { createEndpointApp, pivotRoute, requirePivotToken, type Platform } from 
  * TwiML, so it always answers TwiML (a Kazoo voicemail box aside).
  */
 export function createGatheredApp(platform: Platform) {
-  const app = createEndpointApp(platform, loadConfig);
+  const app = createEndpointApp(platform, loadConfigWithoutCallers);
   app.use(requirePivotToken);
   app.all('/', pivotRoute('gathered', menuAnswer, { dialect: 'twiml' }));
   return app;

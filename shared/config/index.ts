@@ -1,13 +1,14 @@
 import { cachedPerEnv } from './cache.js';
+import { readCallers } from './callers.js';
 import { parseConfigWith } from './parse.js';
 import { readSchedule } from './schedule.js';
 import type { Config } from './types.js';
 
 export type * from './types.js';
 
-/** Parse the whole config, hours included, without the cache (tests, the check-config script). */
+/** Parse the whole config, hours and callers included, without the cache (tests, the check-config script). */
 export function parseConfig(env: Readonly<Record<string, unknown>>): Config {
-  return parseConfigWith(env, readSchedule);
+  return parseConfigWith(env, readSchedule, readCallers);
 }
 
 /**

@@ -33,12 +33,23 @@ export interface WorkerVars {
   COLLECTED_URL: string;
   GATHERED_URL: string;
   RECORDINGS_URL: string;
+  DEFAULT_COUNTRY_CODE: string;
+  VIP_NUMBERS: string;
+  VIP_TARGET: string;
+  BLOCKED_NUMBERS: string;
+  BLOCK_ANONYMOUS: string;
+  CALLER_LOOKUP_URL: string;
+  CALLER_LOOKUP_METHOD: string;
+  CALLER_LOOKUP_TIMEOUT_MS: string;
+  CALLER_LOOKUP_CACHE_SECONDS: string;
+  CALLER_LOOKUP_OVERRIDES: string;
 }
 
 /** Set with `wrangler secret put` (or `.dev.vars` locally); absent until the owner sets them. */
 export interface WorkerSecrets {
   PIVOT_TOKEN?: string;
   ADMIN_TOKEN?: string;
+  CALLER_LOOKUP_AUTH?: string;
 }
 
 /** `--env front-desk`, `--env collected`, `--env gathered`: vars and secrets, no bindings. */

@@ -15,7 +15,7 @@ const root = new URL('../../', import.meta.url);
 const ENVS = ['front-desk', 'collected', 'gathered', 'recordings'] as const;
 process.env.WRANGLER_SEND_METRICS = 'false';
 const config = (env?: string) => unstable_readConfig({ config: join(root.pathname, 'wrangler.toml'), ...(env === undefined ? {} : { env }) }, { hideWarnings: true });
-const SECRETS = ['PIVOT_TOKEN', 'ADMIN_TOKEN'];
+const SECRETS = ['PIVOT_TOKEN', 'ADMIN_TOKEN', 'CALLER_LOOKUP_AUTH'];
 
 describe('wrangler.toml', () => {
   it.each(ENVS)('--env %s: its own worker name, main entry, vars; R2 and the cron only for recordings', (env) => {
