@@ -1,23 +1,42 @@
-import { afterDialFlow, AFTER_DIAL, businessState, closedGreeting, menuFlow, ringFlow, voicemailFlow } from '../../shared/calls/index.js';
-import { PivotEdgeError } from '../../shared/errors.js';
+import { callerRule, identifyCaller, lookupQuery, routeName, type CallerLookup } from '../../shared/callers/index.js';
+import { afterDialFlow, AFTER_DIAL, businessState } from '../../shared/calls/index.js';
 import type { Flow } from '../../shared/flows/index.js';
-import type { PivotCall } from '../../shared/http/index.js';
+import { logEvent, type PivotCall } from '../../shared/http/index.js';
+import { decideCaller } from './decide.js';
+import { routeFlow, unusableRoute } from './routes.js';
 
 /**
- * front-desk: open → the menu, or ring the front desk (voicemail when unanswered);
- * closed → the closed greeting and voicemail. Unknown state or nobody to ring → fallback.
+ * front-desk, as a short pipeline: who is calling (blocked, VIP, the lookup), then the hours
+ * (open → the menu or ring the front desk, voicemail when unanswered; closed → greeting and
+ * voicemail). A lookup that fails is logged and the call goes on by the other rules; unknown
+ * hours or nobody to ring → the route's fallback.
  */
-export function answerFrontDesk({ context, request, now, query }: PivotCall): Flow {
+export async function answerFrontDesk(call: PivotCall, lookup: CallerLookup): Promise<Flow> {
+  const { context, request, now, query, note } = call;
   if (query('step') === AFTER_DIAL.step) return afterDialFlow(context, request.dialCallStatus);
   const { config } = context;
+  const callers = config.callers;
   const state = businessState(config, now);
-  if (!state.known) throw new PivotEdgeError('config_invalid', state.why);
-  if (!state.open) return voicemailFlow(context, closedGreeting(config, state.reason));
-  if (config.menu !== undefined) return menuFlow(context, config.menu.prompt, 0);
-  const menuProblem = config.problems.find((problem) => problem.variable === 'MENU');
-  if (menuProblem !== undefined) throw new PivotEdgeError('config_invalid', menuProblem.message);
-  if (config.frontDesk === undefined) {
-    throw new PivotEdgeError('config_invalid', 'open, but none of FRONT_DESK_DEVICE_ID, FRONT_DESK_USER_ID, FRONT_DESK_NUMBER is set');
+  if (state.known) {
+    note('state', state.open ? 'open' : 'closed');
+    if (state.reason !== undefined) note('reason', state.reason);
   }
-  return ringFlow(context, config.frontDesk, config.greetingOpen);
+  const caller = identifyCaller(request, callers);
+  const rule = callerRule(caller, callers);
+  const overrides = callers.lookup?.overrides === true;
+  // A blocked caller costs the business's service nothing, unless its answer may unblock them.
+  const outcome = callers.lookup === undefined || (rule === 'blocked' && !overrides) ? undefined : await lookup(callers.lookup, lookupQuery(caller, request, state));
+  if (outcome !== undefined) {
+    note('lookup', `${outcome.ok ? routeName(outcome.answer.route) : `failed:${outcome.why}`}${outcome.cached ? ' (cached)' : ''}`);
+    if (!outcome.ok) logEvent('warn', 'caller_lookup_failed', { why: outcome.why, detail: outcome.detail, cached: outcome.cached, callId: request.callId });
+  }
+  let decision = decideCaller(rule, outcome, overrides);
+  const unusable = unusableRoute(decision, context);
+  if (unusable !== undefined) {
+    logEvent('warn', 'caller_route_unusable', { route: routeName(decision.route), why: unusable.why, detail: unusable.detail, callId: request.callId });
+    const fromLookup = decision.note?.startsWith('lookup:') === true;
+    decision = { ...decision, route: 'default', ...(fromLookup ? { note: `lookup-failed:${unusable.why}` } : {}) };
+  }
+  if (decision.note !== undefined) note('caller', decision.note);
+  return routeFlow(decision, context, state);
 }

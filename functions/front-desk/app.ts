@@ -1,3 +1,4 @@
+import { callerLookup } from '../../shared/callers/lookup.js';
 import { loadConfig } from '../../shared/config/index.js';
 import { createEndpointApp, pivotRoute, requirePivotToken, type Platform } from '../../shared/http/index.js';
 import { answerFrontDesk } from './answer.js';
@@ -6,6 +7,10 @@ import { answerFrontDesk } from './answer.js';
 export function createFrontDeskApp(platform: Platform) {
   const app = createEndpointApp(platform, loadConfig);
   app.use(requirePivotToken);
-  app.all('/', pivotRoute('front-desk', answerFrontDesk));
+  app.all('/', (c, next) => {
+    // The lookup's cache writes finish after the answer is sent (Workers waitUntil).
+    const lookup = callerLookup(platform.cache, (work) => platform.waitUntil(c, work));
+    return pivotRoute('front-desk', (call) => answerFrontDesk(call, lookup))(c, next);
+  });
   return app;
 }

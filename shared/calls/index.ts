@@ -5,3 +5,4 @@ export { afterDialFlow, AFTER_DIAL, dialTarget, ringAction, ringFlow } from './r
 export { goodbyeFlow, recordAction, recordVerbs, voicemailFlow } from './voicemail.js';
 export { menuFlow, MENU_COLLECTION } from './menu.js';
 export { menuAnswer, type MenuRequest } from './menu-answer.js';
+export { rejectFlow } from './reject.js';
