@@ -31,7 +31,7 @@ const NEGATIVE_CACHE_SECONDS = 10;
  */
 export function callerLookup(cache: TtlCache, defer: (work: Promise<unknown>) => void): CallerLookup {
   return async (config, query) => {
-    const key = `caller-lookup ${config.method} ${config.url} ${query.caller_number ?? query.caller_number_as_sent ?? ''} ${query.state}`;
+    const key = lookupCacheKey(config, query);
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<LookupOutcome>((resolve) => {
@@ -53,6 +53,11 @@ export function callerLookup(cache: TtlCache, defer: (work: Promise<unknown>) =>
     }
     return outcome;
   };
+}
+
+/** Answers are kept per lookup service, caller number and open/closed state. */
+export function lookupCacheKey(config: LookupConfig, query: LookupQuery): string {
+  return `caller-lookup ${config.method} ${config.url} ${query.caller_number ?? query.caller_number_as_sent ?? ''} ${query.state}`;
 }
 
 function isResult(value: unknown): value is LookupResult {
