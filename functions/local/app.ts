@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import type { AppEnv, Platform } from '../../shared/http/index.js';
 import { createCollectedApp } from '../collected/app.js';
 import { createFrontDeskApp } from '../front-desk/app.js';

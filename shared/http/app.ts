@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import type { Config } from '../config/types.js';
 import { errorResponse } from './errors.js';
 import type { AppEnv, Platform } from './types.js';

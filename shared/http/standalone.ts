@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import type { Endpoint } from '../config/types.js';
 import type { AppEnv } from './types.js';
 
