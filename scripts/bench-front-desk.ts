@@ -8,8 +8,6 @@
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { memoryCache } from '../shared/callers/cache.js';
 import { callerLookup } from '../shared/callers/lookup.js';
 
@@ -58,14 +56,28 @@ const line = (name: string, figures: Figures, baseline?: Figures) =>
   `max ${String(figures.max).padStart(5)} ms  non-2xx ${figures.non2xx}, errors ${figures.errors}` +
   (baseline === undefined ? '' : `  (p50 x${(figures.p50 / Math.max(baseline.p50, 1)).toFixed(1)}, p99 x${(figures.p99 / Math.max(baseline.p99, 1)).toFixed(1)} vs baseline)`);
 
-/** A lookup service on 127.0.0.1 answering after `delayMs`, or never. */
-async function receiver(delayMs: number | 'never'): Promise<{ readonly url: string; readonly server: Server }> {
-  const server = createServer((_request, response) => {
-    if (delayMs === 'never') return;
-    setTimeout(() => response.writeHead(200, { 'content-type': 'application/json' }).end('{"name":"Sally","route":"default"}'), delayMs);
+// The lookup service runs in a process of its own: in this one, autocannon's work would delay its
+// timers and be counted as lookup latency.
+const RECEIVER = `
+  const delay = process.argv[1];
+  const server = require('node:http').createServer((request, response) => {
+    if (delay === 'never') return;
+    setTimeout(() => response.writeHead(200, { 'content-type': 'application/json' }).end('{"name":"Sally","route":"default"}'), Number(delay));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/who`, server };
+  server.listen(0, '127.0.0.1', () => console.log(server.address().port));
+`;
+
+/** A lookup service on 127.0.0.1 answering after `delayMs`, or never. */
+async function receiver(delayMs: number | 'never'): Promise<{ readonly url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['-e', RECEIVER, String(delayMs)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [port] = (await once(child.stdout, 'data')) as [Buffer];
+  return {
+    url: `http://127.0.0.1:${port.toString().trim()}/who`,
+    stop: async () => {
+      child.kill();
+      await once(child, 'exit');
+    },
+  };
 }
 
 for (const format of ['callflow', 'twiml'] as const) {
@@ -77,7 +89,7 @@ console.log(line('baseline (no lookup)', baseline));
 const fast = await receiver(50);
 console.log(line('lookup answering in 50 ms, no cache', await measure({ CALLER_LOOKUP_URL: fast.url, CALLER_LOOKUP_CACHE_SECONDS: '0' }, 5), baseline));
 console.log(line('lookup answering in 50 ms, cached', await measure({ CALLER_LOOKUP_URL: fast.url }, 5), baseline));
-fast.server.close();
+await fast.stop();
 const silent = await receiver('never');
 // Every call waits out the whole budget, so a longer run gives p99 enough samples (about 100).
 // More connections would not: their answers all come due together and queue behind each other.
@@ -102,5 +114,4 @@ for (let wave = 0; wave < 5; wave += 1) {
 overruns.sort((a, b) => a - b);
 const at = (share: number) => (overruns[Math.min(overruns.length - 1, Math.floor(share * overruns.length))] ?? 0).toFixed(1);
 console.log(`lookup client alone, never answered: past the budget p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms`);
-silent.server.closeAllConnections();
-silent.server.close();
+await silent.stop();
