@@ -1,5 +1,13 @@
-import { callerRule, identifyCaller, lookupQuery, routeName, type CallerLookup } from '../../shared/callers/index.js';
-import { afterDialFlow, AFTER_DIAL, businessState } from '../../shared/calls/index.js';
+import {
+  callerRule,
+  identifyCaller,
+  lookupQuery,
+  routeName,
+  type Caller,
+  type CallerLookup,
+  type LookupOutcome,
+} from '../../shared/callers/index.js';
+import { afterDialFlow, AFTER_DIAL, businessState, type BusinessState } from '../../shared/calls/index.js';
 import type { Flow } from '../../shared/flows/index.js';
 import { logEvent, type PivotCall } from '../../shared/http/index.js';
 import { decideCaller } from './decide.js';
@@ -14,9 +22,8 @@ import { routeFlow, unusableRoute } from './routes.js';
 export async function answerFrontDesk(call: PivotCall, lookup: CallerLookup): Promise<Flow> {
   const { context, request, now, query, note } = call;
   if (query('step') === AFTER_DIAL.step) return afterDialFlow(context, request.dialCallStatus);
-  const { config } = context;
-  const callers = config.callers;
-  const state = businessState(config, now);
+  const { callers } = context.config;
+  const state = businessState(context.config, now);
   if (state.known) {
     note('state', state.open ? 'open' : 'closed');
     if (state.reason !== undefined) note('reason', state.reason);
@@ -25,11 +32,7 @@ export async function answerFrontDesk(call: PivotCall, lookup: CallerLookup): Pr
   const rule = callerRule(caller, callers);
   const overrides = callers.lookup?.overrides === true;
   // A blocked caller costs the business's service nothing, unless its answer may unblock them.
-  const outcome = callers.lookup === undefined || (rule === 'blocked' && !overrides) ? undefined : await lookup(callers.lookup, lookupQuery(caller, request, state));
-  if (outcome !== undefined) {
-    note('lookup', `${outcome.ok ? routeName(outcome.answer.route) : `failed:${outcome.why}`}${outcome.cached ? ' (cached)' : ''}`);
-    if (!outcome.ok) logEvent('warn', 'caller_lookup_failed', { why: outcome.why, detail: outcome.detail, cached: outcome.cached, callId: request.callId });
-  }
+  const outcome = rule === 'blocked' && !overrides ? undefined : await consult(call, lookup, caller, state);
   let decision = decideCaller(rule, outcome, overrides);
   const unusable = unusableRoute(decision, context);
   if (unusable !== undefined) {
@@ -39,4 +42,14 @@ export async function answerFrontDesk(call: PivotCall, lookup: CallerLookup): Pr
   }
   if (decision.note !== undefined) note('caller', decision.note);
   return routeFlow(decision, context, state);
+}
+
+/** Ask CALLER_LOOKUP_URL (when set); the outcome is noted, and a failure logged with why. */
+async function consult({ context, request, note }: PivotCall, lookup: CallerLookup, caller: Caller, state: BusinessState): Promise<LookupOutcome | undefined> {
+  const settings = context.config.callers.lookup;
+  if (settings === undefined) return undefined;
+  const outcome = await lookup(settings, lookupQuery(caller, request, state));
+  note('lookup', `${outcome.ok ? routeName(outcome.answer.route) : `failed:${outcome.why}`}${outcome.cached ? ' (cached)' : ''}`);
+  if (!outcome.ok) logEvent('warn', 'caller_lookup_failed', { why: outcome.why, detail: outcome.detail, cached: outcome.cached, callId: request.callId });
+  return outcome;
 }
