@@ -1,5 +1,5 @@
 import { menuAnswer } from '../../shared/calls/index.js';
-import { loadConfig } from '../../shared/config/index.js';
+import { loadConfigWithoutCallers } from '../../shared/config/without-callers.js';
 import { createEndpointApp, overrideLookup, pivotRoute, requirePivotToken, type PivotAppOptions, type Platform } from '../../shared/http/index.js';
 
 /**
@@ -7,7 +7,7 @@ import { createEndpointApp, overrideLookup, pivotRoute, requirePivotToken, type 
  * TwiML, so the menu answers TwiML; ringing and voicemail answer Callflow JSON (see ringFlow).
  */
 export function createGatheredApp(platform: Platform, options: PivotAppOptions = {}) {
-  const app = createEndpointApp(platform, loadConfig);
+  const app = createEndpointApp(platform, loadConfigWithoutCallers);
   app.use(requirePivotToken);
   app.all('/', pivotRoute('gathered', menuAnswer, { dialect: 'twiml', override: overrideLookup(platform, options.settings) }));
   return app;

@@ -10,14 +10,20 @@ import { readMenu } from './menu-config.js';
 import { EnvReader } from './read.js';
 import type { ScheduleReader } from './schedule.js';
 import { readFrontDesk, kazooId } from './targets.js';
-import type { Config, Endpoint } from './types.js';
+import type { CallersConfig, Config, Endpoint, RingTarget } from './types.js';
 
+
+/** Reads VIP_NUMBERS, BLOCKED_NUMBERS, CALLER_LOOKUP_* ...; injected so only front-desk bundles it. */
+export type CallersReader = (read: EnvReader, frontDesk: RingTarget | undefined) => CallersConfig;
+
+/** What a function that never decides by caller sees (collected, gathered, recordings). */
+const NO_CALLERS: CallersConfig = Object.freeze({ vipNumbers: new Set<string>(), blockedNumbers: new Set<string>(), blockAnonymous: false });
 
 /**
  * Turn environment variables into the frozen, validated Config. Never throws: a bad variable
  * is left out and described in `problems`.
  */
-export function parseConfigWith(env: Readonly<Record<string, unknown>>, readSchedule?: ScheduleReader): Config {
+export function parseConfigWith(env: Readonly<Record<string, unknown>>, readSchedule?: ScheduleReader, readCallers?: CallersReader): Config {
   const read = new EnvReader(env);
   const { timeZone, hours } = readSchedule?.(read) ?? {};
   const voicemailBoxId = optional(read.text('VOICEMAIL_BOX_ID'), (id) => kazooId(id, 'VOICEMAIL_BOX_ID', read));
@@ -54,6 +60,7 @@ export function parseConfigWith(env: Readonly<Record<string, unknown>>, readSche
     recordingsDir: read.text('RECORDINGS_DIR') ?? DEFAULT_RECORDINGS_DIR,
     ...defined('recordingsBucket', read.text('RECORDINGS_BUCKET')),
     port: read.integer('PORT', 1, 65535, 8787),
+    callers: readCallers?.(read, frontDesk) ?? NO_CALLERS,
     problems: Object.freeze(read.problems),
     warnings: Object.freeze(read.warnings),
   };
