@@ -2,7 +2,7 @@
 // the project's globalSetup): the answer shapes the flow, failures fall back within the budget,
 // and the answer lands in the Cache API through waitUntil.
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
-import { describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import frontDesk from '../../functions/front-desk/worker.js';
 import { lookupCacheKey } from '../../shared/callers/lookup.js';
 import { parseConfig } from '../../shared/config/index.js';
@@ -35,6 +35,14 @@ async function call(url: string, environment: object): Promise<{ module: string;
 }
 const seen = async (): Promise<string[]> => (await fetch(`${origin}/seen`)).json();
 
+// The Worker's log lines, read by the tests instead of printed.
+let warnings: { why?: string; cached?: boolean }[];
+beforeEach(() => {
+  warnings = [];
+  vi.spyOn(console, 'warn').mockImplementation((line: string) => void warnings.push(JSON.parse(line) as { why?: string }));
+});
+afterEach(() => vi.restoreAllMocks());
+
 describe('the caller lookup inside a Worker', () => {
   it('greets by name with the say, and keeps the answer in the Cache API', async () => {
     const environment = { ...vars, CALLER_LOOKUP_URL: `${origin}/who` };
@@ -53,6 +61,7 @@ describe('the caller lookup inside a Worker', () => {
   it('a service that never answers: the normal flow once the budget is spent', async () => {
     const flow = await call(get('4155550122'), { ...vars, CALLER_LOOKUP_URL: `${origin}/slow`, CALLER_LOOKUP_TIMEOUT_MS: '200' });
     expect(flow).toMatchObject({ module: 'tts', data: { text: 'Hello.' }, children: { _: { module: 'device' } } });
+    expect(warnings).toMatchObject([{ event: 'caller_lookup_failed', why: 'timeout', cached: false }]);
   });
 
   it('a 500: the normal flow, and the failure is cached briefly', async () => {
@@ -60,6 +69,7 @@ describe('the caller lookup inside a Worker', () => {
     expect(await call(get('4155550133'), environment)).toMatchObject({ data: { text: 'Hello.' } });
     expect(await call(get('4155550133'), environment)).toMatchObject({ data: { text: 'Hello.' } });
     expect((await seen()).filter((entry) => entry === '/fail +14155550133')).toHaveLength(1);
+    expect(warnings).toMatchObject([{ why: 'http-500', cached: false }, { why: 'http-500', cached: true }]);
   });
 });
 
