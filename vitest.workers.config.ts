@@ -30,5 +30,7 @@ export default defineConfig({
   test: {
     name: 'workerd',
     include: ['test/workerd/**/*.test.ts'],
+    // A real lookup service in Node for the caller tests (a Worker cannot listen on a port).
+    globalSetup: ['test/workerd/lookup-receiver.ts'],
   },
 });

@@ -20,6 +20,10 @@ export function configReport(env: Readonly<Record<string, unknown>>, now = new D
   lines.push(`front desk: ${config.frontDesk === undefined ? 'none set' : JSON.stringify(config.frontDesk)}`);
   lines.push(`voicemail: ${config.voicemailBoxId === undefined ? 'recorded into /recordings' : `Kazoo box ${config.voicemailBoxId}`}`);
   if (config.menu !== undefined) lines.push(`menu keys: ${[...config.menu.entries.keys()].join(', ')}`);
+  const { callers } = config;
+  if (callers.vipNumbers.size + callers.blockedNumbers.size > 0) lines.push(`callers: ${callers.vipNumbers.size} VIP, ${callers.blockedNumbers.size} blocked`);
+  // The URL never carries credentials here: they were moved into the Authorization header.
+  if (callers.lookup !== undefined) lines.push(`caller lookup: ${callers.lookup.method.toUpperCase()} ${callers.lookup.url}, ${callers.lookup.timeoutMs} ms`);
   // Verbatim, so an owner sees exactly what callers will hear (quoting slips show up here).
   lines.push(formatSpokenTexts(config, now));
   for (const warning of config.warnings) lines.push(`warning: ${warning}`);

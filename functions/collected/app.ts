@@ -1,5 +1,5 @@
 import { menuAnswer } from '../../shared/calls/index.js';
-import { loadConfig } from '../../shared/config/index.js';
+import { loadConfigWithoutCallers } from '../../shared/config/without-callers.js';
 import { createEndpointApp, overrideLookup, pivotRoute, requestInstant, requirePivotToken, type PivotAppOptions, type Platform } from '../../shared/http/index.js';
 
 /**
@@ -7,7 +7,7 @@ import { createEndpointApp, overrideLookup, pivotRoute, requestInstant, requireP
  * pivot child of our own collect_dtmf, so it always answers Callflow JSON.
  */
 export function createCollectedApp(platform: Platform, options: PivotAppOptions = {}) {
-  const app = createEndpointApp(platform, loadConfig, 'collected');
+  const app = createEndpointApp(platform, loadConfigWithoutCallers, 'collected');
   app.use(requirePivotToken);
   app.all('/', pivotRoute('collected', menuAnswer, { dialect: 'callflow', clock: requestInstant, override: overrideLookup(platform, options.settings) }));
   return app;

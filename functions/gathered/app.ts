@@ -1,5 +1,5 @@
 import { menuAnswer } from '../../shared/calls/index.js';
-import { loadConfig } from '../../shared/config/index.js';
+import { loadConfigWithoutCallers } from '../../shared/config/without-callers.js';
 import { createEndpointApp, overrideLookup, pivotRoute, requestInstant, requirePivotToken, type PivotAppOptions, type Platform } from '../../shared/http/index.js';
 
 /**
@@ -7,7 +7,7 @@ import { createEndpointApp, overrideLookup, pivotRoute, requestInstant, requireP
  * TwiML, so the menu answers TwiML; ringing and voicemail answer Callflow JSON (see ringFlow).
  */
 export function createGatheredApp(platform: Platform, options: PivotAppOptions = {}) {
-  const app = createEndpointApp(platform, loadConfig, 'gathered');
+  const app = createEndpointApp(platform, loadConfigWithoutCallers, 'gathered');
   app.use(requirePivotToken);
   app.all('/', pivotRoute('gathered', menuAnswer, { dialect: 'twiml', clock: requestInstant, override: overrideLookup(platform, options.settings) }));
   return app;

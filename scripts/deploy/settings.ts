@@ -21,7 +21,7 @@ export const NOT_PUSHED = new Set(['PORT', 'HOST', 'RECORDINGS_DIR', 'RECORDINGS
  * Secrets go up as secrets (Workers) or NoEcho parameters (SAM) and are never printed: the names the
  * project uses today, and any future name that looks like one.
  */
-export const SECRET_NAMES = ['PIVOT_TOKEN', 'ADMIN_TOKEN', 'NOTIFY_WEBHOOK_URL', 'CALLER_LOOKUP_AUTH'] as const;
+export const SECRET_NAMES = ['PIVOT_TOKEN', 'ADMIN_TOKEN', 'NOTIFY_WEBHOOK_URL', 'CALLER_LOOKUP_URL', 'CALLER_LOOKUP_AUTH'] as const;
 export function isSecret(name: string): boolean {
   return (SECRET_NAMES as readonly string[]).includes(name) || /(_TOKEN|_SECRET|_PASSWORD|_AUTH|_KEY)$/.test(name);
 }

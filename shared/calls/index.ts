@@ -6,3 +6,4 @@ export { goodbyeFlow, voicemailAction, voicemailFlow } from './voicemail.js';
 export { callerFacts, closedReason, closedStateReason, recordingUrl, type CallerFacts, type VoicemailReason } from './voicemail-url.js';
 export { menuFlow, MENU_COLLECTION } from './menu.js';
 export { menuAnswer, type MenuRequest } from './menu-answer.js';
+export { rejectFlow } from './reject.js';

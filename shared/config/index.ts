@@ -1,6 +1,7 @@
 import { hoursAdvisor } from '../hours/advice/advised.js';
 import { cachedPerEnv } from './cache.js';
 import { readCalls } from './calls.js';
+import { readCallers } from './callers.js';
 import { parseConfigWith } from './parse.js';
 import { scheduleReader } from './schedule.js';
 import type { Config } from './types.js';
@@ -9,12 +10,12 @@ import { adviseTimeZone } from './zone-advice.js';
 export type * from './types.js';
 
 /**
- * Parse the whole config, hours included, without the cache, with everything the owner should be
- * told: zone warnings and suggestions, hours warnings and whole-rule hints (tests, check-config,
- * the local server's start-up report).
+ * Parse the whole config, hours and callers included, without the cache, with everything the owner
+ * should be told: zone warnings and suggestions, hours warnings and whole-rule hints (tests,
+ * check-config, the local server's start-up report).
  */
 export function parseConfig(env: Readonly<Record<string, unknown>>): Config {
-  return parseConfigWith(env, scheduleReader({ zone: adviseTimeZone, hours: hoursAdvisor }), readCalls);
+  return parseConfigWith(env, { schedule: scheduleReader({ zone: adviseTimeZone, hours: hoursAdvisor }), calls: readCalls, callers: readCallers });
 }
 
 /**
@@ -23,4 +24,4 @@ export function parseConfig(env: Readonly<Record<string, unknown>>): Config {
  * The values are those of `parseConfig`; only the owner's advice is left out, which keeps it out
  * of the Worker bundles.
  */
-export const loadConfig = cachedPerEnv((env) => parseConfigWith(env, scheduleReader(), readCalls));
+export const loadConfig = cachedPerEnv((env) => parseConfigWith(env, { schedule: scheduleReader(), calls: readCalls, callers: readCallers }));

@@ -1,9 +1,10 @@
 import type { MenuTarget } from './types.js';
-import { EnvReader } from './read.js';
-import { kazooId, phoneNumber } from './targets.js';
+import type { EnvReader } from './read.js';
+import { parseTarget } from './targets.js';
 
 // `#` ends input in both collect_dtmf and <Gather>, so it can never be a choice.
 const DIGIT = /^[0-9*]$/;
+const MENU_KINDS: readonly MenuTarget['kind'][] = ['device', 'user', 'number', 'voicemail', 'front-desk', 'hangup'];
 
 /** MENU's entries by key, and the spoken names some of them carry (`1=device:ID "Sales"`). */
 export interface MenuEntries {
@@ -39,44 +40,10 @@ export function parseMenuEntries(source: string, reader: EnvReader): MenuEntries
       labels.set(digit, label);
       text = text.slice(0, open).trim();
     }
-    const target = parseTarget(text, where, reader);
+    const target = parseTarget(text, 'MENU', where, MENU_KINDS, reader);
     if (target === undefined) return undefined;
     entries.set(digit, target);
   }
   if (entries.size === 0) return reader.problem('MENU', 'expected at least one entry like "1=device:ID"');
   return { entries, labels };
-}
-
-function parseTarget(text: string, where: string, reader: EnvReader): MenuTarget | undefined {
-  const colon = text.indexOf(':');
-  const kind = (colon < 0 ? text : text.slice(0, colon)).trim().toLowerCase();
-  const argument = colon < 0 ? '' : text.slice(colon + 1).trim();
-  const scratch = new EnvReader({});
-  const checked = (value: string | undefined): string | undefined => {
-    if (value === undefined) reader.problem('MENU', `${where}: ${scratch.problems[0]?.message.replace(/^MENU: /, '')}`);
-    return value;
-  };
-  switch (kind) {
-    case 'device':
-    case 'user': {
-      const id = checked(kazooId(argument, 'MENU', scratch));
-      return id === undefined ? undefined : { kind, id };
-    }
-    case 'number': {
-      const number = checked(phoneNumber(argument, 'MENU', scratch));
-      return number === undefined ? undefined : { kind: 'number', number };
-    }
-    case 'voicemail': {
-      if (argument === '') return { kind: 'voicemail' };
-      const boxId = checked(kazooId(argument, 'MENU', scratch));
-      return boxId === undefined ? undefined : { kind: 'voicemail', boxId };
-    }
-    case 'front-desk':
-    case 'hangup':
-      if (argument === '') return { kind };
-  }
-  return reader.problem(
-    'MENU',
-    `${where}: expected device:ID, user:ID, number:+1..., voicemail, voicemail:BOXID, front-desk or hangup, found "${text}"`,
-  );
 }

@@ -10,21 +10,36 @@ import { readLanguage } from './language.js';
 import { EnvReader } from './read.js';
 import type { ScheduleReader } from './schedule.js';
 import { kazooId } from './targets.js';
-import type { Config, Endpoint } from './types.js';
+import type { CallersConfig, Config, Endpoint, RingTarget } from './types.js';
 
+/** Reads VIP_NUMBERS, BLOCKED_NUMBERS, CALLER_LOOKUP_* ...; injected so only front-desk bundles it. */
+export type CallersReader = (read: EnvReader, frontDesk: RingTarget | undefined) => CallersConfig;
+
+/** What a function that never decides by caller sees (collected, gathered, recordings). */
+const NO_CALLERS: CallersConfig = Object.freeze({ vipNumbers: new Set<string>(), blockedNumbers: new Set<string>(), blockAnonymous: false });
+
+/** What each function reads beyond the common settings; injected so a function bundles only the parsers it uses. */
+export interface ConfigReaders {
+  /** TIMEZONE and BUSINESS_HOURS (not `recordings`, beyond TIMEZONE). */
+  readonly schedule?: ScheduleReader;
+  /** FRONT_DESK_* and MENU (not `recordings`). */
+  readonly calls?: CallsReader;
+  /** VIP_NUMBERS, BLOCKED_NUMBERS, CALLER_LOOKUP_* (front-desk only). */
+  readonly callers?: CallersReader;
+}
 
 /**
  * Turn environment variables into the frozen, validated Config. Never throws: a bad variable
  * is left out and described in `problems`.
  */
-export function parseConfigWith(env: Readonly<Record<string, unknown>>, readSchedule?: ScheduleReader, readCalls?: CallsReader): Config {
+export function parseConfigWith(env: Readonly<Record<string, unknown>>, readers: ConfigReaders = {}): Config {
   const read = new EnvReader(env);
-  const { timeZone, hours } = readSchedule?.(read) ?? {};
+  const { timeZone, hours } = readers.schedule?.(read) ?? {};
   const voicemailBoxId = optional(read.text('VOICEMAIL_BOX_ID'), (id) => kazooId(id, 'VOICEMAIL_BOX_ID', read));
   const pivotToken = read.text('PIVOT_TOKEN');
   if (pivotToken === undefined) read.warnings.push('PIVOT_TOKEN is unset: any caller of these URLs is answered');
   const notifyUrl = read.url('NOTIFY_WEBHOOK_URL');
-  const { frontDesk, menu } = readCalls?.(read) ?? {};
+  const { frontDesk, menu } = readers.calls?.(read) ?? {};
   const config: Config = {
     ...defined('timeZone', timeZone),
     ...defined('hours', hours),
@@ -51,6 +66,7 @@ export function parseConfigWith(env: Readonly<Record<string, unknown>>, readSche
     ...defined('recordingsBucket', read.text('RECORDINGS_BUCKET')),
     port: read.integer('PORT', 1, 65535, 8787),
     logLevel: read.choice('LOG_LEVEL', ['info', 'warn', 'error'], 'info'),
+    callers: readers.callers?.(read, frontDesk) ?? NO_CALLERS,
     problems: Object.freeze(read.problems),
     warnings: Object.freeze([...read.warnings, ...noticeLinkWarnings(read, notifyUrl)]),
   };

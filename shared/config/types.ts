@@ -23,6 +23,33 @@ export interface MenuConfig {
   readonly retries: number;
 }
 
+/** The business's own "who is calling" service (CALLER_LOOKUP_*). */
+export interface LookupConfig {
+  /** Absolute http(s) URL without userinfo (credentials moved to `authorization`). */
+  readonly url: string;
+  readonly method: 'get' | 'post';
+  /** Budget for the whole lookup: cache, connection, redirects, body. */
+  readonly timeoutMs: number;
+  /** How long an answer is reused for the same caller; 0: never cached. */
+  readonly cacheSeconds: number;
+  /** Authorization header value (CALLER_LOOKUP_AUTH, or the URL's userinfo as Basic). A secret. */
+  readonly authorization?: string;
+  /** CALLER_LOOKUP_OVERRIDES: the lookup's route also decides for VIP and blocked callers. */
+  readonly overrides: boolean;
+}
+
+/** Decisions by who is calling: VIP and blocked numbers (E.164), and the lookup. */
+export interface CallersConfig {
+  /** DEFAULT_COUNTRY_CODE, digits only: places national numbers. */
+  readonly countryCode?: string;
+  readonly vipNumbers: ReadonlySet<string>;
+  /** Where VIPs ring; unset: the front desk. */
+  readonly vipTarget?: RingTarget;
+  readonly blockedNumbers: ReadonlySet<string>;
+  readonly blockAnonymous: boolean;
+  readonly lookup?: LookupConfig;
+}
+
 export type ForceState = 'auto' | 'open' | 'closed';
 export type ResponseFormat = 'callflow' | 'twiml' | 'auto';
 export type Endpoint = 'front-desk' | 'collected' | 'gathered' | 'recordings';
@@ -71,6 +98,7 @@ export interface Config {
   readonly port: number;
   /** LOG_LEVEL: the lowest level of request log line written. */
   readonly logLevel: 'info' | 'warn' | 'error';
+  readonly callers: CallersConfig;
   readonly problems: readonly ConfigProblem[];
   /** Non-fatal notes for the start-up log (e.g. PIVOT_TOKEN unset). */
   readonly warnings: readonly string[];

@@ -9,8 +9,10 @@ import { readTimeZone } from './time-zone.js';
  * time; unset, they are shown in UTC.
  */
 export const loadConfigWithoutHours = cachedPerEnv((env) =>
-  parseConfigWith(env, (read) => {
-    const timeZone = readTimeZone(read);
-    return timeZone === undefined ? {} : { timeZone };
+  parseConfigWith(env, {
+    schedule: (read) => {
+      const timeZone = readTimeZone(read);
+      return timeZone === undefined ? {} : { timeZone };
+    },
   }),
 );

@@ -90,6 +90,11 @@ export function pivot(voiceUrl: string, next?: CallflowAction): CallflowAction {
   return action('pivot', { voice_url: voiceUrl, method: 'get', req_format: 'kazoo' }, next);
 }
 
+/** Refuse the call with a SIP code (486: busy) without answering it. */
+export function response(code: number): CallflowAction {
+  return action('response', { code });
+}
+
 export function hangup(): CallflowAction {
   return action('hangup', {});
 }

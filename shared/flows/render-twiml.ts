@@ -55,6 +55,8 @@ function renderVerb(verb: TwimlVerb): string {
       return element('Pause', { length: count(verb.length, 3600) });
     case 'Hangup':
       return '<Hangup/>';
+    case 'Reject':
+      return element('Reject', { reason: verb.reason });
   }
 }
 

@@ -14,7 +14,8 @@ export type TwimlVerb =
   | { readonly verb: 'Gather'; readonly action: string; readonly numDigits: number; readonly timeout: number; readonly prompt: readonly TwimlVerb[] }
   | { readonly verb: 'Redirect'; readonly url: string }
   | { readonly verb: 'Pause'; readonly length: number }
-  | { readonly verb: 'Hangup' };
+  | { readonly verb: 'Hangup' }
+  | { readonly verb: 'Reject'; readonly reason: 'busy' | 'rejected' };
 
 export function say(text: string, speech: Speech): TwimlVerb {
   return { verb: 'Say', text, speech };
@@ -41,6 +42,11 @@ export function redirect(url: string): TwimlVerb {
 
 export function pause(length: number): TwimlVerb {
   return { verb: 'Pause', length };
+}
+
+/** Refuse the call unanswered: `busy` is SIP 486, `rejected` 503 (the only values Kazoo accepts). */
+export function reject(reason: 'busy' | 'rejected'): TwimlVerb {
+  return { verb: 'Reject', reason };
 }
 
 export function hangupVerb(): TwimlVerb {

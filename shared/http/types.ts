@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { TtlCache } from '../callers/cache.js';
 import type { Config } from '../config/types.js';
 import type { RequestLog } from './request-log.js';
 
@@ -9,6 +10,8 @@ export interface Platform {
   env(c: Context): Readonly<Record<string, unknown>>;
   /** Keep `work` running after the response is sent (Workers `waitUntil`). */
   waitUntil(c: Context, work: Promise<unknown>): void;
+  /** A small cache of JSON values (caller lookups): Workers: isolate memory, then the Cache API; Node and Lambda: bounded memory. */
+  readonly cache: TtlCache;
 }
 
 /** Hono generics for every pivot-edge app. */

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { handle, type APIGatewayProxyResult, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
+import { memoryCache } from '../callers/cache.js';
 import { logEvent } from '../http/log.js';
 import type { AppEnv, Platform } from '../http/types.js';
 import { siblingUrlsMissing, withSiblingUrls } from './lambda-siblings.js';
@@ -35,6 +36,8 @@ export function lambdaPlatform(current: () => Readonly<Record<string, unknown>>)
         .finally(() => pending.delete(tracked));
       pending.add(tracked);
     },
+    // One per container: warm invocations share it.
+    cache: memoryCache(),
     async settle(budgetMs) {
       if (pending.size === 0) return;
       let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,3 +1,4 @@
+import { memoryCache } from '../callers/cache.js';
 import type { Platform } from '../http/types.js';
 import { logEvent } from '../http/log.js';
 
@@ -9,5 +10,6 @@ export function nodePlatform(env: Readonly<Record<string, unknown>> = process.en
     waitUntil: (_c, work) => {
       work.catch((error: unknown) => logEvent('error', 'background_failed', { message: String(error) }));
     },
+    cache: memoryCache(),
   };
 }

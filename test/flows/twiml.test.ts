@@ -38,3 +38,12 @@ describe('TwiML rendering', () => {
     expect(twimlProblems(xml)).toEqual([]);
   });
 });
+
+describe('<Reject>', () => {
+  it('renders the two reasons Kazoo accepts, empty', () => {
+    const xml = renderTwiml([twiml.reject('busy')]);
+    expect(xml).toBe(doc('<Reject reason="busy"/>'));
+    expect(twimlProblems(xml)).toEqual([]);
+    expect(renderTwiml([twiml.reject('rejected')])).toBe(doc('<Reject reason="rejected"/>'));
+  });
+});

@@ -14,18 +14,21 @@ async function notesOf(answer: (call: PivotCall) => unknown, env: Record<string,
   const context: CallContext = { config: parseConfig(env), dialect: 'callflow', urls: URLS, caller: callerFacts(request) };
   const notes: Record<string, string> = {};
   const params = new URLSearchParams(query);
-  answer({ context, request, now: new Date(at), override: null, query: (name) => params.get(name) ?? undefined, note: (key, value) => void (notes[key] = value) });
+  await answer({ context, request, now: new Date(at), override: null, query: (name) => params.get(name) ?? undefined, note: (key, value) => void (notes[key] = value) });
   return notes;
 }
 
+// No CALLER_LOOKUP_URL here: the lookup is never asked.
+const frontDesk = (call: PivotCall) => answerFrontDesk(call, () => Promise.reject(new Error('no lookup is configured')));
+
 describe('decision notes', () => {
   it('front-desk notes open/closed and the holiday', async () => {
-    expect(await notesOf(answerFrontDesk, ENV, '2026-11-23T10:00:00Z', 'Call-ID=c')).toEqual({ state: 'open' });
-    expect(await notesOf(answerFrontDesk, ENV, '2026-12-25T10:00:00Z', 'Call-ID=c')).toEqual({ state: 'closed', reason: 'Christmas' });
+    expect(await notesOf(frontDesk, ENV, '2026-11-23T10:00:00Z', 'Call-ID=c')).toEqual({ state: 'open' });
+    expect(await notesOf(frontDesk, ENV, '2026-12-25T10:00:00Z', 'Call-ID=c')).toEqual({ state: 'closed', reason: 'Christmas' });
   });
 
   it('front-desk notes the DialCallStatus/CallStatus pair of a <Dial action> request', async () => {
-    expect(await notesOf(answerFrontDesk, ENV, '2026-11-23T10:00:00Z', 'step=after-dial&CallSid=c&DialCallStatus=no-answer&CallStatus=busy')).toEqual({ dial: 'no-answer/busy' });
+    expect(await notesOf(frontDesk, ENV, '2026-11-23T10:00:00Z', 'step=after-dial&CallSid=c&DialCallStatus=no-answer&CallStatus=busy')).toEqual({ dial: 'no-answer/busy' });
   });
 
   it('the menu notes the state and the key (or none)', async () => {
