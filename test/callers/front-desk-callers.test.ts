@@ -232,7 +232,7 @@ describe('lookup routes', () => {
     const env = await withRoute('menu');
     expect(await callflow(env, OPEN)).toEqual(speak(`${OPEN_GREETING} ${BALANCE}`, ring('device', { id: FRONT_DESK })));
     expect(warned('caller_route_unusable')).toEqual([
-      { level: 'warn', event: 'caller_route_unusable', route: 'menu', why: 'no-menu', detail: 'the route is menu, but MENU is not set', callId: 'abc123@192.168.1.2' },
+      { time: expect.any(String), level: 'warn', event: 'caller_route_unusable', route: 'menu', why: 'no-menu', detail: 'the route is menu, but MENU is not set', callId: 'abc123@192.168.1.2' },
     ]);
   });
 });
@@ -287,7 +287,7 @@ describe('a failing lookup: the normal flow, one log line saying why, no secret 
     await receiver.close();
     expect(await callflow(env, OPEN)).toEqual(normal);
     expect(warned('caller_lookup_failed')).toEqual([
-      { level: 'warn', event: 'caller_lookup_failed', why: 'unreachable', detail: `${new URL(env.CALLER_LOOKUP_URL).host}: ECONNREFUSED`, cached: false, callId: 'abc123@192.168.1.2' },
+      { time: expect.any(String), level: 'warn', event: 'caller_lookup_failed', why: 'unreachable', detail: `${new URL(env.CALLER_LOOKUP_URL).host}: ECONNREFUSED`, cached: false, callId: 'abc123@192.168.1.2' },
     ]);
     expect(logs.join('\n')).not.toContain(TOKEN);
   });

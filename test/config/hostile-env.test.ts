@@ -51,7 +51,8 @@ describe.skipIf(process.env[CHILD] === '1')('a hostile .env and .dev.vars in the
       });
       const output = `${stdout}\n${stderr}`;
       expect(output).toMatch(/Test Files\s+\d+ passed/);
-      expect(output).not.toMatch(/failed/i);
+      // vitest's own verdicts (a log line may well say a lookup failed: that is what some tests provoke).
+      expect(output).not.toMatch(/^\s*(Test Files|Tests)\s.*\bfailed\b|^\s*FAIL\s/m);
       expect(output).not.toMatch(/uncaught exception|^\s+at .+:\d+:\d+\)?$/m);
     } finally {
       await rm(copy, { recursive: true, force: true });
