@@ -13,32 +13,31 @@ const at = (instant: string): RequestInit => ({ headers: { 'x-simulate-at': inst
 // A greeting of 2,100 characters whose 1000th falls inside a family emoji.
 const LONG = `${'Welcome! '.repeat(110)}${'a'.repeat(7)}👩‍👩‍👧 ${'We are glad you called. '.repeat(45)}`.trim();
 
+type Action = { module: string; data: { text?: string }; children: { _?: unknown } };
+
+/** The texts of the tts chain the answer starts with, and the action after it. */
+function ttsChain(json: unknown): { texts: string[]; then: Action } {
+  const texts: string[] = [];
+  let current = json as Action;
+  while (current.module === 'tts') {
+    texts.push(current.data.text ?? '');
+    current = current.children._ as Action;
+  }
+  return { texts, then: current };
+}
+
 describe('front-desk says long greetings whole, in pieces Kazoo accepts', () => {
-  it('Callflow JSON: consecutive tts nodes, then the ring', async () => {
-    const { json } = await pivotAnswer(await ask({ ...env, GREETING_OPEN: LONG }, `/front-desk?${KAZOO_FIRST_GET}`, at('2026-11-23T15:00:00Z')));
-    const texts: string[] = [];
-    let current = json as { module: string; data: { text?: string }; children: { _?: unknown } };
-    while (current.module === 'tts') {
-      texts.push(current.data.text ?? '');
-      current = current.children._ as typeof current;
-    }
+  it.each([
+    ['Callflow JSON', {}, KAZOO_FIRST_GET],
+    // Ringing is Callflow JSON in both dialects, so a TwiML request gets the same tts nodes.
+    ['TwiML request', { RESPONSE_FORMAT: 'twiml' }, TWIML_FIRST_GET],
+  ])('%s: consecutive tts nodes, then the ring', async (_name, extra, query) => {
+    const { json } = await pivotAnswer(await ask({ ...env, ...extra, GREETING_OPEN: LONG }, `/front-desk?${query}`, at('2026-11-23T15:00:00Z')));
+    const { texts, then } = ttsChain(json);
     expect(texts.join('')).toBe(LONG);
     expect(texts.length).toBe(3);
     expect(texts[0]?.endsWith('Welcome! ')).toBe(true);
-    expect(current).toMatchObject({ module: 'device', data: { id: DEVICE_ID } });
-  });
-
-  it('TwiML request: ringing is Callflow JSON, so the greeting becomes the same consecutive tts nodes', async () => {
-    const { json } = await pivotAnswer(await ask({ ...env, GREETING_OPEN: LONG, RESPONSE_FORMAT: 'twiml' }, `/front-desk?${TWIML_FIRST_GET}`, at('2026-11-23T15:00:00Z')));
-    const texts: string[] = [];
-    let current = json as { module: string; data: { text?: string }; children: { _?: unknown } };
-    while (current.module === 'tts') {
-      texts.push(current.data.text ?? '');
-      current = current.children._ as typeof current;
-    }
-    expect(texts.join('')).toBe(LONG);
-    expect(texts.length).toBe(3);
-    expect(current).toMatchObject({ module: 'device', data: { id: DEVICE_ID } });
+    expect(then).toMatchObject({ module: 'device', data: { id: DEVICE_ID } });
   });
 
   it('TwiML: a long menu prompt is consecutive <Say> verbs inside the <Gather>', async () => {
