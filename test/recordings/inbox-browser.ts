@@ -1,7 +1,8 @@
 // What the inbox page's Chromium tests share: the browser (skipped, saying so, when none is
 // installed), the watch for CSP violations and page errors, the overflow check and signing in.
 import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = [process.env.CHROMIUM_PATH ?? '', '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p !== '' && existsSync(p));
 // The flags this machine's Chromium needs (closed network: no background connections).
@@ -11,6 +12,12 @@ export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 800 };
 
 if (CHROMIUM === undefined) console.warn('inbox browser tests skipped: no Chromium at /usr/bin/chromium (apt-get install chromium, or set CHROMIUM_PATH)');
+
+/** A headless Chromium (call only when CHROMIUM is set), with the screenshots' folder made. */
+export async function launchBrowser(): Promise<Browser> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM ?? '', headless: true, args: FLAGS });
+}
 
 /** Everything the page must not do: CSP violations (console and event), page errors, the token in a URL. */
 export async function watch(context: BrowserContext) {

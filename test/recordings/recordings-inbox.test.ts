@@ -2,15 +2,15 @@
 // local server (`npm start`'s startLocalServer) on 127.0.0.1 with real speech uploaded the way
 // Kazoo's record_call sends it. The fixture is espeak-ng speech encoded by lame
 // (`lame -m m --resample 16 -b 8`): 7.7 s, 7.7 KB. At a phone's and a desktop's width.
-import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatInTimeZone } from 'date-fns-tz';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer } from '../../functions/local/server.js';
-import { ARTIFACTS, CHROMIUM, DESKTOP, FLAGS, newContext as newContextIn, overflow, PHONE, signIn as signInWith, watch } from './inbox-browser.js';
+import { ARTIFACTS, CHROMIUM, DESKTOP, launchBrowser, newContext as newContextIn, overflow, PHONE, signIn as signInWith, watch } from './inbox-browser.js';
 
 const ADMIN_TOKEN = 'inbox-admin-7f3a9c';
 const PIVOT_TOKEN = 'inbox-pivot-2b8e41';
@@ -70,8 +70,7 @@ const newContext = (browser: Browser, viewport: { width: number; height: number 
 describe.skipIf(CHROMIUM === undefined)('inbox page in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM ?? '', headless: true, args: FLAGS });
-    await mkdir(ARTIFACTS, { recursive: true });
+    browser = await launchBrowser();
   });
   afterAll(() => browser?.close());
 
