@@ -42,18 +42,21 @@ export function overrideApi(platform: Platform, options: OverrideApiOptions): Ho
     return { ...override, untilLocal, endsAt: end?.toISOString() ?? null };
   };
 
+  // The zone too, so a page can offer times on the business's clock (the phone's may differ).
+  const answer = (c: AppContext, override: Record<string, unknown> | null): Response => c.json({ override, timeZone: c.var.config.timeZone ?? null }, 200, NO_STORE);
+
   const app = new Hono<AppEnv>();
   app.use(requireAdminToken);
   app.get('/', async (c) => {
     const text = await storeOf(c).getText(OVERRIDE_KEY);
     // A file we did not write answers 500 with why (front-desk ignores it); PUT or DELETE replaces it.
-    return c.json({ override: text === null ? null : view(c, parseStoredOverride(text), new Date()) }, 200, NO_STORE);
+    return answer(c, text === null ? null : view(c, parseStoredOverride(text), new Date()));
   });
   app.put('/', async (c) => {
     const now = new Date();
     const override = overrideFromRequest(await jsonBody(c), now, c.var.config.timeZone);
     await storeOf(c).putBytes(OVERRIDE_KEY, JSON.stringify(override), 'application/json');
-    return c.json({ override: view(c, override, now) }, 200, NO_STORE);
+    return answer(c, view(c, override, now));
   });
   app.delete('/', async (c) => {
     await storeOf(c).delete([OVERRIDE_KEY]);

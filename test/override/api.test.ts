@@ -25,6 +25,8 @@ afterEach(async () => {
 
 const stored = () => readFile(join(harness.dir, 'settings', 'override.json'), 'utf8');
 const get = async () => (await harness.request('/recordings/override', { headers: BEARER })).json();
+/** Every answer names the zone its local times are read in (the inbox page offers times on that clock). */
+const answer = (override: unknown, timeZone: string | null = 'America/New_York') => ({ override, timeZone });
 
 describe('PUT /recordings/override', () => {
   it('stores exactly the contract\'s JSON, atomically, and answers it with the local time', async () => {
@@ -33,10 +35,10 @@ describe('PUT /recordings/override', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const view = { state: 'closed', until: '2026-11-23T19:00:00.000Z', setAt: '2026-11-23T15:02:00.000Z', untilLocal: 'Mon 23 Nov, 14:00', endsAt: '2026-11-23T19:00:00.000Z' };
-    expect(await response.json()).toEqual({ override: view });
+    expect(await response.json()).toEqual(answer(view));
     expect(await stored()).toBe('{"state":"closed","until":"2026-11-23T19:00:00.000Z","setAt":"2026-11-23T15:02:00.000Z"}');
     expect(await readdir(join(harness.dir, '.tmp'))).toEqual([]);
-    expect(await get()).toEqual({ override: view });
+    expect(await get()).toEqual(answer(view));
   });
 
   it('next-change: the end comes from the hours where they are loaded (the all-in-one app)', async () => {
@@ -45,7 +47,7 @@ describe('PUT /recordings/override', () => {
     const { override } = (await (await harness.put({ state: 'closed', until: 'next-change' })).json()) as { override: Record<string, unknown> };
     expect(override).toEqual({ state: 'closed', until: 'next-change', setAt: '2026-11-27T19:00:00.000Z', untilLocal: 'Mon 30 Nov, 09:00 (next opening)', endsAt: '2026-11-30T14:00:00.000Z' });
     vi.setSystemTime(new Date('2026-11-30T14:00:00Z'));
-    expect(await get()).toEqual({ override: null });
+    expect(await get()).toEqual(answer(null));
   });
 
   it('next-change on the recordings function alone (no hours parser): says which change, not when', async () => {
@@ -53,7 +55,7 @@ describe('PUT /recordings/override', () => {
     const platform = nodePlatform(harness.env);
     const app = new Hono<AppEnv>().route('/recordings', createRecordingsApp(platform, { store: fsRecordingStore, settings: fsSettingsStore }));
     const response = await app.request(`${HOST}/recordings/override`, { method: 'PUT', body: '{"state":"open","until":"next-change"}', headers: BEARER });
-    expect(await response.json()).toEqual({ override: { state: 'open', until: 'next-change', setAt: '2026-11-23T15:02:00.000Z', untilLocal: 'the next closing', endsAt: null } });
+    expect(await response.json()).toEqual(answer({ state: 'open', until: 'next-change', setAt: '2026-11-23T15:02:00.000Z', untilLocal: 'the next closing', endsAt: null }));
   });
 
   it('ends by itself: GET answers null once the time has come, though the file stays until replaced', async () => {
@@ -62,7 +64,7 @@ describe('PUT /recordings/override', () => {
     vi.setSystemTime(new Date('2026-11-23T23:29:59Z'));
     expect(((await get()) as { override: unknown }).override).not.toBeNull();
     vi.setSystemTime(new Date('2026-11-23T23:30:00Z'));
-    expect(await get()).toEqual({ override: null });
+    expect(await get()).toEqual(answer(null));
     expect(JSON.parse(await stored())).toMatchObject({ state: 'open' });
   });
 
@@ -96,7 +98,14 @@ describe('GET and DELETE /recordings/override', () => {
       expect(await response.text()).toBe('');
     }
     expect(existsSync(join(harness.dir, 'settings', 'override.json'))).toBe(false);
-    expect(await get()).toEqual({ override: null });
+    expect(await get()).toEqual(answer(null));
+  });
+
+  it('without TIMEZONE: the zone is null, an instant with an offset is shown by its instant only', async () => {
+    harness = await overrideHarness({ TIMEZONE: '', BUSINESS_HOURS: '' });
+    const response = await harness.put({ state: 'closed', until: '2026-11-23T14:00-05:00' });
+    expect(await response.json()).toEqual(answer({ state: 'closed', until: '2026-11-23T19:00:00.000Z', setAt: '2026-11-23T15:02:00.000Z', untilLocal: null, endsAt: '2026-11-23T19:00:00.000Z' }, null));
+    expect(await get()).toEqual(answer({ state: 'closed', until: '2026-11-23T19:00:00.000Z', setAt: '2026-11-23T15:02:00.000Z', untilLocal: null, endsAt: '2026-11-23T19:00:00.000Z' }, null));
   });
 
   it('a file it did not write: GET answers 500 with why (PUT or DELETE replaces it)', async () => {

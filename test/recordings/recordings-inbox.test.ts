@@ -2,28 +2,21 @@
 // local server (`npm start`'s startLocalServer) on 127.0.0.1 with real speech uploaded the way
 // Kazoo's record_call sends it. The fixture is espeak-ng speech encoded by lame
 // (`lame -m m --resample 16 -b 8`): 7.7 s, 7.7 KB. At a phone's and a desktop's width.
-import { mkdtemp, mkdir, rm } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatInTimeZone } from 'date-fns-tz';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer } from '../../functions/local/server.js';
+import { ARTIFACTS, CHROMIUM, DESKTOP, launchBrowser, newContext as newContextIn, overflow, PHONE, signIn as signInWith, watch } from './inbox-browser.js';
 
-const CHROMIUM = [process.env.CHROMIUM_PATH ?? '', '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p !== '' && existsSync(p));
-// The flags this machine's Chromium needs (closed network: no background connections).
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ADMIN_TOKEN = 'inbox-admin-7f3a9c';
 const PIVOT_TOKEN = 'inbox-pivot-2b8e41';
 const ZONE = 'America/New_York';
 const SPEECH = readFileSync(new URL('./fixtures/voicemail-carol.mp3', import.meta.url));
 const SPEECH_SECONDS = 7.6;
-const ARTIFACTS = new URL('../artifacts/', import.meta.url);
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
-
-if (CHROMIUM === undefined) console.warn('inbox browser tests skipped: no Chromium at /usr/bin/chromium (apt-get install chromium, or set CHROMIUM_PATH)');
 
 interface Listed {
   id: string;
@@ -67,50 +60,17 @@ async function startInbox() {
   };
 }
 
-/** Everything the page must not do: CSP violations (console and event), page errors, the token in a URL. */
-async function watch(context: BrowserContext) {
-  const problems: string[] = [];
-  const urls: string[] = [];
-  const media: { url: string; status: number }[] = [];
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const seen = ((window as unknown as { violations?: string[] }).violations ??= []);
-      seen.push(`${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  context.on('request', (request) => urls.push(request.url()));
-  context.on('response', (response) => {
-    if (response.url().includes('sig=')) media.push({ url: response.url(), status: response.status() });
-  });
-  context.on('console', (message) => {
-    if (/content security policy|trusted type/i.test(message.text())) problems.push(`console: ${message.text()}`);
-  });
-  context.on('weberror', (error) => problems.push(`page error: ${error.error().message}`));
-  const violations = (page: Page) => page.evaluate(() => (window as unknown as { violations?: string[] }).violations ?? []);
-  return { problems, urls, media, violations };
-}
-
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 const message = (page: Page, id: string) => page.locator(`#m-${id}`);
 const audioState = (page: Page, id: string) =>
   message(page, id).locator('audio').evaluate((audio: HTMLAudioElement) => ({ time: audio.currentTime, paused: audio.paused, src: audio.src }));
 
-async function signIn(page: Page, remember = false): Promise<void> {
-  await page.getByLabel('Admin token').fill(ADMIN_TOKEN);
-  if (remember) await page.getByLabel('Remember on this device').check();
-  await page.getByRole('button', { name: 'Open inbox' }).click();
-}
-
-async function newContext(browser: Browser, viewport: { width: number; height: number }): Promise<BrowserContext> {
-  const phone = viewport.width < 600;
-  return browser.newContext({ viewport, timezoneId: ZONE, locale: 'en-US', isMobile: phone, hasTouch: phone });
-}
+const signIn = (page: Page, remember = false) => signInWith(page, ADMIN_TOKEN, remember);
+const newContext = (browser: Browser, viewport: { width: number; height: number }) => newContextIn(browser, viewport, ZONE);
 
 describe.skipIf(CHROMIUM === undefined)('inbox page in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM ?? '', headless: true, args: FLAGS });
-    await mkdir(ARTIFACTS, { recursive: true });
+    browser = await launchBrowser();
   });
   afterAll(() => browser?.close());
 

@@ -5,7 +5,11 @@ const ID = /^\d{13}-[0-9a-f]{12}$/;
 const base = location.pathname.replace(/\/inbox\/?$/, "");
 const $ = (id) => document.getElementById(id);
 const list = $("list");
+const panel = $("switch");
+const fault = $("switch-error");
 let cursor = null;
+let zone = null;
+let expiry;
 
 const token = () => sessionStorage.getItem(KEY) || localStorage.getItem(KEY);
 function forget() {
@@ -29,23 +33,29 @@ async function api(path, init = {}) {
   return response;
 }
 
-function run(task) {
-  $("error").textContent = "";
-  return task().catch((error) => ($("error").textContent = error.message));
+function run(task, where = $("error")) {
+  where.textContent = "";
+  return task().catch((error) => (where.textContent = error.message));
+}
+
+// The wall clock at `date` in `timeZone` (the browser's when that one is unknown), part by part.
+function wall(date, timeZone, options) {
+  options = { ...options, hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+  let format;
+  try {
+    format = new Intl.DateTimeFormat("en-US", { ...options, timeZone: timeZone || undefined });
+  } catch {
+    format = new Intl.DateTimeFormat("en-US", options);
+  }
+  const part = {};
+  for (const { type, value } of format.formatToParts(date)) part[type] = value;
+  return part;
 }
 
 // "Tue 24 Dec, 16:32": the server's text when it sends one, else the same in the zone it names.
 function localTime(item) {
   if (item.receivedLocal) return item.receivedLocal;
-  const options = { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
-  let format;
-  try {
-    format = new Intl.DateTimeFormat("en-US", { ...options, timeZone: item.timeZone || undefined });
-  } catch {
-    format = new Intl.DateTimeFormat("en-US", options);
-  }
-  const part = {};
-  for (const { type, value } of format.formatToParts(new Date(item.receivedAt))) part[type] = value;
+  const part = wall(new Date(item.receivedAt), item.timeZone, { weekday: "short", day: "numeric", month: "short" });
   return `${part.weekday} ${part.day} ${part.month}, ${part.hour}:${part.minute}`;
 }
 
@@ -162,13 +172,45 @@ async function openLinked() {
   if (!slot(item, "audio").getAttribute("src")) await attach(item);
 }
 
+// The owner's switch ("closed until…"): the API reads our local times in its TIMEZONE.
+function showSwitch({ override: set, timeZone }) {
+  zone = timeZone;
+  $("now").textContent = set ? (set.state === "open" ? "Open until " : "Closed until ") + (set.untilLocal || new Date(set.endsAt).toLocaleString()) : "Following your hours";
+  panel.dataset.state = set?.state || "";
+  $("clear").hidden = !set;
+  $("zone").textContent = zone ? " (" + zone + " time)" : "";
+  clearTimeout(expiry);
+  // When it ends, the hours again (a timer waits at most 24 days).
+  if (set?.endsAt) expiry = setTimeout(loadSwitch, Math.min(Date.parse(set.endsAt) - Date.now() + 1000, 2e9));
+}
+
+const loadSwitch = () => run(async () => showSwitch(await (await api("/override")).json()), fault);
+
+// A whole hour 30 to 90 minutes ahead, on the business's clock.
+function suggest() {
+  const part = wall(new Date(), zone, { year: "numeric", month: "numeric", day: "numeric" });
+  const ahead = new Date(Math.floor((Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute) + 5.4e6) / 3.6e6) * 3.6e6).toISOString();
+  $("day").value = ahead.slice(0, 10);
+  $("time").value = ahead.slice(11, 16);
+}
+
+// The pressed button says what to set: its value the state, data-until a fixed end; no value clears it.
+async function setSwitch({ value: state, dataset: { until = $("day").value + "T" + $("time").value } }) {
+  const body = JSON.stringify({ state, until });
+  const put = { method: "PUT", headers: { "content-type": "application/json" }, body };
+  const response = await api("/override", state ? put : { method: "DELETE" });
+  showSwitch(state ? await response.json() : { override: null, timeZone: zone });
+}
+
 function show() {
   const signedIn = !!token();
   $("login").hidden = signedIn;
+  panel.hidden = !signedIn;
   $("refresh").hidden = $("logout").hidden = !signedIn;
   if (!signedIn) {
     for (const audio of list.querySelectorAll("audio")) audio.pause();
     list.replaceChildren();
+    clearTimeout(expiry);
     cursor = null;
     showList();
     $("empty").hidden = true;
@@ -176,15 +218,16 @@ function show() {
 }
 
 function start() {
+  loadSwitch();
   run(async () => {
     await load(false);
     await openLinked();
   });
 }
 
-function busy(button, task) {
+function busy(button, task, where) {
   button.disabled = true;
-  run(task).finally(() => (button.disabled = false));
+  run(task, where).finally(() => (button.disabled = false));
 }
 
 list.addEventListener("click", (event) => {
@@ -202,7 +245,16 @@ $("login").addEventListener("submit", (event) => {
   show();
   start();
 });
-$("refresh").addEventListener("click", () => busy($("refresh"), () => load(false)));
+$("refresh").addEventListener("click", () => {
+  loadSwitch();
+  busy($("refresh"), () => load(false));
+});
+panel.addEventListener("toggle", () => panel.open && suggest());
+$("set").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const button = event.submitter || event.target.querySelector("button");
+  busy(button, () => setSwitch(button), fault);
+});
 $("more").addEventListener("click", () => busy($("more"), () => load(true)));
 $("logout").addEventListener("click", () => {
   forget();
