@@ -10,6 +10,7 @@ import { formatInTimeZone } from 'date-fns-tz';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer } from '../../functions/local/server.js';
+import { recordCallUploadUrl } from '../support/kazoo-upload-url.js';
 import { ARTIFACTS, CHROMIUM, DESKTOP, launchBrowser, newContext as newContextIn, overflow, PHONE, signIn as signInWith, watch } from './inbox-browser.js';
 
 const ADMIN_TOKEN = 'inbox-admin-7f3a9c';
@@ -41,9 +42,10 @@ async function startInbox() {
     base,
     /** A record_call upload with our query (the brief's URL shape) and Kazoo's appended fields. */
     async upload(callId: string, name: string, number: string): Promise<void> {
-      const query = new URLSearchParams({ reason: 'closed', detail: 'Christmas', dialled: '+15550100', recording: `call_recording_${callId}.mp3` });
-      const kazoo = new URLSearchParams({ from: `${number}@pbx.example.com`, to: '+15550100', caller_id_name: name, caller_id_number: number, call_id: callId });
-      const response = await fetch(`${base}?${query}&${kazoo}`, {
+      // Exactly what Kazoo PUTs for our record_call url (its fields encoded as http_uri:encode does).
+      const handedOut = `${base}?${new URLSearchParams({ reason: 'closed', detail: 'Christmas', dialled: '+15550100' })}&recording=`;
+      const url = recordCallUploadUrl(handedOut, '4.3', { callId, from: `${number}@pbx.example.com`, to: '+15550100@pbx.example.com', callerIdName: name, callerIdNumber: number });
+      const response = await fetch(url, {
         method: 'PUT', body: SPEECH, headers: { 'content-type': 'audio/mpeg', authorization: `Basic ${btoa(`pivot:${PIVOT_TOKEN}`)}` },
       });
       expect(response.status).toBe(201);
