@@ -18,8 +18,8 @@ import type { PivotCall } from '../../shared/http/index.js';
 import type { CallerDecision } from './decide.js';
 
 const VIP: VoicemailReason = { kind: 'vip' };
-// The lookup sent the caller to voicemail: no reason of the hours applies.
-const LOOKUP_VOICEMAIL: VoicemailReason = { kind: 'fallback', detail: 'caller lookup' };
+// The business's own lookup sent the caller to voicemail: no reason of the hours applies.
+const LOOKUP_VOICEMAIL: VoicemailReason = { kind: 'lookup' };
 
 /**
  * Why `decision` cannot be carried out with this config (then the call goes by the hours), or

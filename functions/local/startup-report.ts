@@ -16,12 +16,12 @@ export function startupReport(config: Config, origin: string, now: Date, overrid
   if (config.publicBaseUrl === undefined) {
     lines.push('note: Kazoo refuses localhost URLs; set PUBLIC_BASE_URL to the public address (a tunnel) that reaches this server');
   }
-  lines.push(hoursLine(config, now));
-  if (override !== null && 'unreadable' in override) lines.push(`warning: the owner's override (closed until...) could not be read: ${override.unreadable}`);
-  else {
-    const active = describeOverride(override, config, now);
-    if (active !== undefined) lines.push(`override: ${active}`);
-  }
+  const unreadable = override !== null && 'unreadable' in override ? override.unreadable : undefined;
+  const active = override === null || 'unreadable' in override ? undefined : describeOverride(override, config, now);
+  // While the owner's switch is on, "closed now, opens 13:00" is only what the hours alone say.
+  lines.push(active === undefined ? hoursLine(config, now) : `${hoursLine(config, now)} (by the hours alone: the override below decides until it ends)`);
+  if (unreadable !== undefined) lines.push(`warning: the owner's override (closed until...) could not be read: ${unreadable}`);
+  if (active !== undefined) lines.push(`override: ${active}`);
   for (const warning of config.warnings) lines.push(`warning: ${warning}`);
   for (const problem of config.problems) lines.push(`config error: ${problem.message}`);
   if (config.problems.length > 0) {

@@ -9,7 +9,7 @@ export interface KazooCallFields {
   readonly durationSeconds?: number | undefined;
 }
 
-const REASONS: ReadonlySet<string> = new Set<ReasonKind>(['closed', 'unanswered', 'menu', 'fallback', 'vip']);
+const REASONS: ReadonlySet<string> = new Set<ReasonKind>(['closed', 'unanswered', 'menu', 'fallback', 'vip', 'lookup']);
 const FIELD_MAX = 200;
 
 /**

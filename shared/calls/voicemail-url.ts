@@ -2,7 +2,7 @@ import type { PivotRequest } from '../adapter/index.js';
 
 /** Why a call reached our own voicemail; the recordings side shows it next to the message. */
 export interface VoicemailReason {
-  readonly kind: 'closed' | 'unanswered' | 'menu' | 'fallback' | 'vip';
+  readonly kind: 'closed' | 'unanswered' | 'menu' | 'fallback' | 'vip' | 'lookup';
   /** e.g. the holiday (`Christmas`), the menu key, `busy`. */
   readonly detail?: string;
 }

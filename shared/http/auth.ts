@@ -1,14 +1,19 @@
 import type { MiddlewareHandler } from 'hono';
 import { PivotEdgeError } from '../errors.js';
-import { basicPassword, bearerToken, safeEqual } from './secret.js';
+import { basicPassword, bearerToken, percentDecodedLoosely, safeEqual } from './secret.js';
 import type { AppContext, AppEnv } from './types.js';
 
+// Tokens are a few dozen characters; a longer password is compared only as sent.
+const MAX_DECODED_TOKEN = 256;
 
 /** Every place Kazoo can carry PIVOT_TOKEN, with where each came from (for the log; never the value). */
 function presentedPivotTokens(c: AppContext): { readonly where: string; readonly token: string }[] {
+  const basic = basicPassword(c.req.header('authorization'));
   const candidates = [
     { where: '?token=', token: c.req.query('token') },
-    { where: 'Basic password', token: basicPassword(c.req.header('authorization')) },
+    { where: 'Basic password', token: basic },
+    // As Kazoo sends the userinfo of a URL we handed out: percent-encoded (see percentDecodedLoosely).
+    ...(basic !== undefined && basic.includes('%') && basic.length <= MAX_DECODED_TOKEN ? [{ where: 'Basic password', token: percentDecodedLoosely(basic) }] : []),
     { where: 'X-Pivot-Token', token: c.req.header('x-pivot-token') },
   ];
   return candidates.filter((found): found is { where: string; token: string } => found.token !== undefined && found.token !== '');

@@ -23,9 +23,20 @@ export function logEvent(level: LogLevel, event: string, fields: Readonly<Record
   if (logEnabled(level)) writeLogLine(level, { time: new Date().toISOString(), level, event, ...fields });
 }
 
-/** Writes one built line: console.info goes to stdout, which Node, Workers Logs and CloudWatch all read. */
+type LineWriter = (level: LogLevel, text: string) => void;
+
+// Workers Logs and CloudWatch read every console method (and keep the level); `npm start` sends
+// every level to stdout instead (server.ts), where Node's console.warn/error would write stderr.
+let write: LineWriter = (level, text) => console[level](text);
+
+/** Where built lines go; the local server passes one that writes stdout. */
+export function setLogWriter(writer: LineWriter): void {
+  write = writer;
+}
+
+/** Writes one built line. */
 export function writeLogLine(level: LogLevel, line: Readonly<Record<string, unknown>>): void {
-  console[level](JSON.stringify(line));
+  write(level, JSON.stringify(line));
 }
 
 // Control characters, and any surrogate (a valid pair just takes the slow path below).

@@ -7,6 +7,7 @@ const LABELS: Readonly<Record<ReasonKind, string>> = {
   menu: 'Chosen in the menu',
   fallback: 'Fallback',
   vip: 'VIP caller',
+  lookup: 'Sent by your caller lookup',
 };
 
 /** Why the call went to voicemail, for people: `{ kind: 'closed', detail: 'Christmas', label: 'Closed (Christmas)' }`. */

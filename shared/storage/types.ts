@@ -44,7 +44,7 @@ export interface BlobStore {
 }
 
 /** Why a call went to voicemail, as the flow that recorded it said (`reason=` in the upload URL). */
-export type ReasonKind = 'closed' | 'unanswered' | 'menu' | 'fallback' | 'vip';
+export type ReasonKind = 'closed' | 'unanswered' | 'menu' | 'fallback' | 'vip' | 'lookup';
 
 /**
  * What is known about the call a recording came from. Each source may know some of it: the

@@ -43,4 +43,4 @@ it('shows a week of calls: each stretch that goes the same way, with its changes
   expect(week.rows.at(-1)?.to).toBe('2026-11-30T00:00');
   expect(week.problems).toBe(0);
   expect(week.report).toContain('Mon 11-23 12:15 – Mon 11-23 13:00   0.8 h  says "Thank you for calling. We are closed ri…" → records a message');
-});
+}, 60_000);

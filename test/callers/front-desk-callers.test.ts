@@ -195,7 +195,7 @@ describe('lookup routes', () => {
 
   it('voicemail: the say, then the invitation and our recording (or the box, which greets by itself)', async () => {
     const env = await withRoute('voicemail');
-    const lookupVoicemail = speak(`${BALANCE} Please leave a message.`, record('reason=fallback&detail=caller+lookup'));
+    const lookupVoicemail = speak(`${BALANCE} Please leave a message.`, record('reason=lookup'));
     expect(await callflow(env, OPEN)).toEqual(lookupVoicemail);
     expect(await twimlJson(env, OPEN)).toEqual(lookupVoicemail);
     // Closed, the message says so, as any closed-hours message does.
@@ -245,7 +245,7 @@ describe('the order: blocked, VIP, lookup, hours', () => {
 
   it('with CALLER_LOOKUP_OVERRIDES=true the lookup route wins over VIP and blocked; default leaves them be', async () => {
     const vip = { ...(await lookupAnswering({ route: 'voicemail' })), VIP_NUMBERS: CALLER, CALLER_LOOKUP_OVERRIDES: 'true' };
-    expect(await callflow(vip, OPEN)).toEqual(speak('Please leave a message.', record('reason=fallback&detail=caller+lookup')));
+    expect(await callflow(vip, OPEN)).toEqual(speak('Please leave a message.', record('reason=lookup')));
     await receiver?.close();
     const unblocked = { ...(await lookupAnswering({ route: `device:${DEVICE_ID}` })), BLOCKED_NUMBERS: CALLER, CALLER_LOOKUP_OVERRIDES: 'true' };
     expect(await callflow(unblocked, CLOSED_AT)).toEqual(speak(OPEN_GREETING, ring('device', { id: DEVICE_ID })));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basicPassword, bearerToken, safeEqual } from '../../shared/http/secret.js';
+import { basicPassword, bearerToken, percentDecodedLoosely, safeEqual } from '../../shared/http/secret.js';
 
 describe('secrets', () => {
   it('safeEqual is true only for the same secret', () => {
@@ -15,6 +15,11 @@ describe('secrets', () => {
     expect(basicPassword(`Basic ${btoa('pivot:a:b')}`)).toBe('a:b');
     expect(basicPassword('Basic !!!')).toBeUndefined();
     expect(basicPassword(`Basic ${btoa('no-colon')}`)).toBeUndefined();
+  });
+
+  it('decodes what Kazoo sends for a URL we handed out: valid %XX sequences, anything else as is', () => {
+    expect(percentDecodedLoosely('Ab1%3B%3D%40%3A%2F%3F%23')).toBe('Ab1;=@:/?#');
+    expect(percentDecodedLoosely('100%zz%20%E2%82%AC%FF')).toBe('100%zz €%FF');
     expect(basicPassword(undefined)).toBeUndefined();
     expect(bearerToken('Bearer abc.def')).toBe('abc.def');
     expect(bearerToken('Basic abc')).toBeUndefined();

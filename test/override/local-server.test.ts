@@ -63,7 +63,7 @@ describe('the start-up report and the scripts\' line', () => {
   it('says the switch wins over FORCE_STATE, or that it could not be read', () => {
     const lines = startupReport(config, 'http://127.0.0.1:8787', now, override).split('\n');
     expect(lines.slice(2, 4)).toEqual([
-      'America/New_York, Mo-Fr 09:00-17:00: open now, closes 17:00 (in 7 h) (FORCE_STATE=open overrides this)',
+      'America/New_York, Mo-Fr 09:00-17:00: open now, closes 17:00 (in 7 h) (FORCE_STATE=open overrides this) (by the hours alone: the override below decides until it ends)',
       'override: closed until Mon 23 Nov, 14:00 (set Mon 23 Nov, 09:12); it wins over the hours and FORCE_STATE=open until then',
     ]);
     expect(startupReport(config, 'http://127.0.0.1:8787', now, { unreadable: 'EACCES: permission denied' })).toContain(

@@ -19,6 +19,8 @@ export interface TestServer {
   readonly origin: string;
   /** Everything the process printed (child processes only). */
   readonly output: () => string;
+  /** What the server wrote to stdout alone (child processes; '' in process). */
+  readonly stdout?: () => string;
   close(): Promise<void>;
 }
 
@@ -68,13 +70,18 @@ function waitFor(child: ChildProcess, output: () => string, ready: RegExp, timeo
 async function childServer(what: string, args: readonly string[], options: { dir: string; port: number; env: NodeJS.ProcessEnv; ready: RegExp; timeoutMs: number }): Promise<TestServer> {
   const child = spawn(process.execPath, args, { cwd: options.dir, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
-  child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+    out += chunk.toString();
+  });
   child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
   const output = () => text;
   await waitFor(child, output, options.ready, options.timeoutMs, what);
   return {
     origin: `http://127.0.0.1:${options.port}`,
     output,
+    stdout: () => out,
     close: async () => {
       await stop(child);
       await rm(options.dir, { recursive: true, force: true });
