@@ -32,5 +32,7 @@ export default defineConfig({
     include: ['test/workerd/**/*.test.ts'],
     // A real lookup service in Node for the caller tests (a Worker cannot listen on a port).
     globalSetup: ['test/workerd/lookup-receiver.ts'],
+    // Keeps the log lines out of the output and fails a file whose output gives a token away.
+    setupFiles: ['test/workerd/log-capture.ts'],
   },
 });

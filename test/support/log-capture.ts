@@ -2,6 +2,7 @@
 // JSON log lines are kept (tests read them with `logLines()`) and not printed, unless
 // PIVOT_EDGE_SHOW_LOGS=1; after each file, no line may carry a token in any form (README "Request log").
 import { afterAll, vi } from 'vitest';
+import { secretLeaks as leaksIn } from './secret-leaks.js';
 
 const SHOW = process.env.PIVOT_EDGE_SHOW_LOGS === '1';
 const lines: string[] = [];
@@ -24,27 +25,9 @@ export function registerSecret(secret: string): void {
   if (secret.trim().length >= 6) secrets.add(secret.trim());
 }
 
-/** Every form a token could take in a line: as is, URL-encoded, base64 alone and as the `pivot:` Basic credentials. */
-function forms(secret: string): string[] {
-  const base64 = (text: string) => Buffer.from(text).toString('base64');
-  return [secret, encodeURIComponent(secret), base64(secret), base64(`pivot:${secret}`)];
-}
-
-// Shapes that carry a credential whatever its value: a password in a URL (placeholders aside), an
-// Authorization value, a token parameter.
-const CREDENTIAL_SHAPES = [
-  /:\/\/[^/\s:@"]+:(?!<|•)[^/\s@"]+@/,
-  /\b(Basic|Bearer) (?=[A-Za-z0-9+/=._-]*[0-9+/=])[A-Za-z0-9+/=._-]{6,}/,
-  /[?&]token=(?!•)[A-Za-z0-9_-]{3,}/i,
-  /x-(pivot|admin)-token"?\s*[:=]\s*"?(?!•)\w/i,
-];
-
-/** What in `text` gives a token away, if anything. */
+/** What in `text` gives a token away, if anything: the registered tokens, `extra`, and credential shapes. */
 export function secretLeaks(text: string, extra: readonly string[] = []): string[] {
-  const found: string[] = [];
-  for (const secret of [...secrets, ...extra]) for (const form of forms(secret)) if (text.includes(form)) found.push(`a token (as ${JSON.stringify(form.slice(0, 3))}…)`);
-  for (const shape of CREDENTIAL_SHAPES) if (shape.test(text)) found.push(`a credential shape ${shape}`);
-  return found;
+  return leaksIn(text, [...secrets, ...extra]);
 }
 
 /** The request log lines (and other JSON events) written so far in this test file, parsed. */

@@ -7,6 +7,7 @@ import frontDesk from '../../functions/front-desk/worker.js';
 import { lookupCacheKey } from '../../shared/callers/lookup.js';
 import { parseConfig } from '../../shared/config/index.js';
 import { cacheApi } from '../../shared/platform/workers-cache.js';
+import { ADMIN } from './tokens.js';
 
 const DEVICE = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const BALANCE = 'Your current account balance is 5 dollars and 72 cents.';
@@ -18,10 +19,10 @@ const vars = {
   DEFAULT_COUNTRY_CODE: '1',
   GREETING_OPEN: 'Hello {name}.',
   PUBLIC_BASE_URL: 'https://pivot-edge-front-desk.acme.workers.dev',
-  ADMIN_TOKEN: 'admin',
+  ADMIN_TOKEN: ADMIN,
 };
 // Monday 2026-11-23 10:00 in New York: open.
-const OPEN = { 'x-simulate-at': '2026-11-23T15:00:00Z', 'x-admin-token': 'admin' };
+const OPEN = { 'x-simulate-at': '2026-11-23T15:00:00Z', 'x-admin-token': ADMIN };
 const get = (caller: string) =>
   `https://pivot-edge-front-desk.acme.workers.dev/?Call-ID=w-${caller}&Caller-ID-Number=${encodeURIComponent(caller)}&Caller-ID-Name=Sally&To=5000&Direction=inbound`;
 

@@ -6,6 +6,7 @@ import collected from '../../functions/collected/worker.js';
 import frontDesk from '../../functions/front-desk/worker.js';
 import gathered from '../../functions/gathered/worker.js';
 import recordings from '../../functions/recordings/worker.js';
+import { ADMIN, PIVOT } from './tokens.js';
 
 const DEVICE = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const SIBLINGS = {
@@ -15,10 +16,10 @@ const SIBLINGS = {
   RECORDINGS_URL: 'https://pivot-edge-recordings.acme.workers.dev',
 };
 // The pool's bindings (R2 and the fixed test settings of vitest.workers.config.ts) plus what an owner fills in.
-const vars = { ...env, ...SIBLINGS, TIMEZONE: 'America/New_York', FRONT_DESK_DEVICE_ID: DEVICE, MENU: `1=device:${DEVICE}; 9=voicemail`, ADMIN_TOKEN: 'admin', PIVOT_TOKEN: 'pivot' };
-const pivotAuth = `Basic ${btoa('pivot:pivot')}`;
+const vars = { ...env, ...SIBLINGS, TIMEZONE: 'America/New_York', FRONT_DESK_DEVICE_ID: DEVICE, MENU: `1=device:${DEVICE}; 9=voicemail`, ADMIN_TOKEN: ADMIN, PIVOT_TOKEN: PIVOT };
+const pivotAuth = `Basic ${btoa(`pivot:${PIVOT}`)}`;
 // Monday 2026-11-23 10:00 in New York: open.
-const OPEN = { 'x-simulate-at': '2026-11-23T15:00:00Z', 'x-admin-token': 'admin', authorization: pivotAuth };
+const OPEN = { 'x-simulate-at': '2026-11-23T15:00:00Z', 'x-admin-token': ADMIN, authorization: pivotAuth };
 const KAZOO_GET = 'Account-ID=4b8c0d0e0f101112131415161718191a&Api-Version=4.x&Call-ID=abc123%40192.168.1.2&Caller-ID-Number=%2B14155550100&&&Direction=inbound&From=%2B14155550100&To=5000';
 
 type Entry = { fetch(request: Request, env: unknown, ctx: unknown): Response | Promise<Response> };
@@ -42,12 +43,12 @@ describe('Worker entries in workerd', () => {
     expect(response.headers.get('content-type')).toBe('application/json');
     const flow = (await response.json()) as { module: string; children: { _: { module: string; data: { id: string } } } };
     expect(flow.children._).toMatchObject({ module: 'device', data: { id: DEVICE } });
-    expect(JSON.stringify(flow)).toContain('https://pivot:pivot@pivot-edge-recordings.acme.workers.dev');
+    expect(JSON.stringify(flow)).toContain(`https://pivot:${PIVOT}@pivot-edge-recordings.acme.workers.dev`);
   });
 
   it('front-desk with a menu hands Kazoo the collected worker', async () => {
     const flow = JSON.stringify(await (await call(frontDesk, `${SIBLINGS.FRONT_DESK_URL}/front-desk?${KAZOO_GET}`, { headers: OPEN })).json());
-    expect(flow).toContain('https://pivot:pivot@pivot-edge-collected.acme.workers.dev');
+    expect(flow).toContain(`https://pivot:${PIVOT}@pivot-edge-collected.acme.workers.dev`);
   });
 
   it('collected routes Digits[menu]=1 to the device', async () => {
@@ -65,7 +66,7 @@ describe('Worker entries in workerd', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json');
-    const url = 'https://pivot:pivot@pivot-edge-recordings.acme.workers.dev/?reason=menu&detail=9&caller_number=%2B14155550100&dialled=5000&recording=';
+    const url = `https://pivot:${PIVOT}@pivot-edge-recordings.acme.workers.dev/?reason=menu&detail=9&caller_number=%2B14155550100&dialled=5000&recording=`;
     expect(await response.text()).toContain(`{"module":"record_call","data":{"action":"start","url":"${url}"`);
   });
 
@@ -74,7 +75,7 @@ describe('Worker entries in workerd', () => {
     const put = await call(recordings, `${SIBLINGS.RECORDINGS_URL}/entries-1.mp3`, { method: 'PUT', body: audio, headers: { authorization: pivotAuth, 'content-type': 'audio/mpeg' } });
     expect(put.status).toBe(201);
     const { id } = (await put.json()) as { id: string };
-    const got = await call(recordings, `${SIBLINGS.RECORDINGS_URL}/${id}`, { headers: { authorization: 'Bearer admin' } });
+    const got = await call(recordings, `${SIBLINGS.RECORDINGS_URL}/${id}`, { headers: { authorization: `Bearer ${ADMIN}` } });
     expect(new Uint8Array(await got.arrayBuffer())).toEqual(audio);
   });
 

@@ -6,10 +6,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import frontDesk from '../../functions/front-desk/worker.js';
 import gathered from '../../functions/gathered/worker.js';
 import recordings from '../../functions/recordings/worker.js';
+import { ADMIN } from './tokens.js';
 
 const DEVICE = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const HOUR = 3_600_000;
-const base = { TIMEZONE: 'America/New_York', BUSINESS_HOURS: '24/7', FRONT_DESK_DEVICE_ID: DEVICE, ADMIN_TOKEN: 'admin', PUBLIC_BASE_URL: 'https://desk.example.com' };
+const base = { TIMEZONE: 'America/New_York', BUSINESS_HOURS: '24/7', FRONT_DESK_DEVICE_ID: DEVICE, ADMIN_TOKEN: ADMIN, PUBLIC_BASE_URL: 'https://desk.example.com' };
 const KAZOO_GET = 'Account-ID=4b8c0d0e0f101112131415161718191a&Call-ID=abc123&Caller-ID-Number=%2B14155550100&From=%2B14155550100&To=5000';
 
 type Entry = { fetch(request: Request, env: unknown, ctx: unknown): Response | Promise<Response> };
@@ -19,8 +20,8 @@ async function call(entry: Entry, url: string, init: RequestInit, environment: o
   await waitOnExecutionContext(ctx);
   return response;
 }
-const at = (instant: number) => ({ 'x-simulate-at': new Date(instant).toISOString(), 'x-admin-token': 'admin' });
-const admin = { authorization: 'Bearer admin', 'content-type': 'application/json' };
+const at = (instant: number) => ({ 'x-simulate-at': new Date(instant).toISOString(), 'x-admin-token': ADMIN });
+const admin = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
 
 afterEach(async () => {
   await env.RECORDINGS.delete('settings/override.json');

@@ -8,10 +8,11 @@ import worker from '../../functions/recordings/worker.js';
 import { makeMp3 } from '../recordings/audio-fixtures.js';
 import { bytes, streamOf } from '../storage/contract.js';
 import { recordCallUploadUrl } from '../support/kazoo-upload-url.js';
+import { ADMIN, PIVOT } from './tokens.js';
 
-const vars = { ...env, TIMEZONE: 'UTC', PIVOT_TOKEN: 'p-token', ADMIN_TOKEN: 'a-token', PUBLIC_BASE_URL: 'https://rec.example.com', RETENTION_DAYS: '1' };
-const admin = { authorization: 'Bearer a-token' };
-const pivot = { authorization: `Basic ${btoa('pivot:p-token')}` };
+const vars = { ...env, TIMEZONE: 'UTC', PIVOT_TOKEN: PIVOT, ADMIN_TOKEN: ADMIN, PUBLIC_BASE_URL: 'https://rec.example.com', RETENTION_DAYS: '1' };
+const admin = { authorization: `Bearer ${ADMIN}` };
+const pivot = { authorization: `Basic ${btoa(`pivot:${PIVOT}`)}` };
 
 /** `Tue 24 Dec, 16:32` in UTC, from the Date's own UTC fields. */
 function utcLocal(at: Date): string {
