@@ -7,6 +7,7 @@ import { fsSettingsStore } from '../../shared/platform/settings-fs.js';
 import { startRetention } from '../recordings/retention.js';
 import { fsRecordingStore } from '../recordings/store-fs.js';
 import { createAllInOneApp } from './app.js';
+import { logClientErrors } from './client-errors.js';
 import { startupReport } from './startup-report.js';
 
 export interface LocalServer {
@@ -29,6 +30,7 @@ export async function startLocalServer(
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, port: options.port ?? config.port, hostname }, () => resolve(started));
   });
+  logClientErrors(server);
   const { port } = server.address() as AddressInfo;
   const origin = `http://${hostname === '0.0.0.0' ? '127.0.0.1' : hostname}:${port}`;
   if (options.quiet !== true) {
