@@ -1,4 +1,4 @@
-import { PivotEdgeError } from '../../shared/errors.js';
+import { PivotEdgeError, isPivotEdgeError } from '../../shared/errors.js';
 import type { AppContext } from '../../shared/http/index.js';
 import { notifyRecording } from '../../shared/notify/index.js';
 import { tooLarge } from '../../shared/storage/limit.js';
@@ -10,23 +10,64 @@ import { audioTypeOf, parseName, type UploadName } from './upload-name.js';
 import { readUploadQuery, type UploadQuery } from './upload-query.js';
 
 /**
+ * What a platform bounds about uploads, where memory and disk are finite (the local server, see
+ * functions/local/upload-limits.ts): how many at once, how slowly a body may arrive.
+ */
+export interface UploadAdmission {
+  /**
+   * A place for one upload, with its body paced (a body that stalls errors with 408), or a
+   * PivotEdgeError 503 with `retryAfter` when every place is taken. `release` frees the place.
+   */
+  admit(body: ReadableStream<Uint8Array>): { readonly body: ReadableStream<Uint8Array>; release(): void };
+}
+
+/**
  * Stores one uploaded recording (raw PUT/POST body, or the file part of multipart/form-data)
  * and schedules the owner's notice after the response. `pathName` is the file name in the path;
  * without one, the name is looked for in the query (record_call with a query), then in the
  * multipart file part.
  */
-export async function receiveUpload(c: AppContext, store: RecordingStore, pathName: UploadName | undefined): Promise<Response> {
+export async function receiveUpload(c: AppContext, store: RecordingStore, pathName: UploadName | undefined, admission?: UploadAdmission): Promise<Response> {
+  const admitted = checkedUpload(c, pathName);
+  const { body, release } = admission?.admit(admitted.body) ?? { body: admitted.body, release: () => undefined };
+  try {
+    return await storeUpload(c, store, { ...admitted, body });
+  } catch (error) {
+    // The sender went away mid-body: not the store's fault, and nobody is left to retry on a 503.
+    if (c.req.raw.signal.aborted && !(isPivotEdgeError(error) && error.status < 500)) {
+      throw new PivotEdgeError('upload_incomplete', 'The connection closed before the upload was complete; nothing was stored.', 400);
+    }
+    throw error;
+  } finally {
+    release();
+  }
+}
+
+interface CheckedUpload {
+  readonly body: ReadableStream<Uint8Array>;
+  readonly contentType: string;
+  readonly declared: number | undefined;
+  readonly urlName: UploadName | undefined;
+  readonly query: UploadQuery;
+}
+
+/** What the request line and headers alone decide, before any of the body is read. */
+function checkedUpload(c: AppContext, pathName: UploadName | undefined): CheckedUpload {
   const config = c.var.config;
   const query = readUploadQuery(new URL(c.req.url).search.slice(1));
   const urlName = pathName ?? (query.fileName === undefined ? undefined : parseName(query.fileName));
   const contentType = mediaType(c.req.header('content-type'));
   const declared = declaredLength(c);
+  const body = c.req.raw.body;
   if (declared !== undefined && declared > config.maxRecordingBytes) throw tooLarge(config.maxRecordingBytes);
-  if (declared === 0 || c.req.raw.body === null) throw new PivotEdgeError('recording_empty', 'The upload has no body.', 400);
+  if (declared === 0 || body === null) throw new PivotEdgeError('recording_empty', 'The upload has no body.', 400);
   if (contentType !== 'multipart/form-data' && !isAudio(contentType)) throw unsupported(contentType);
   if (contentType !== 'multipart/form-data' && urlName === undefined) throw missingName();
+  return { body, contentType, declared, urlName, query };
+}
 
-  let body: ReadableStream<Uint8Array> = c.req.raw.body;
+async function storeUpload(c: AppContext, store: RecordingStore, { body, contentType, declared, urlName, query }: CheckedUpload): Promise<Response> {
+  const config = c.var.config;
   let partType = contentType;
   let fields: Readonly<Record<string, string>> = {};
   let name = urlName;
