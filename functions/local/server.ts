@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import { parseConfig } from '../../shared/config/index.js';
+import { loadConfig, parseConfig } from '../../shared/config/index.js';
+import { loadConfigWithoutHours } from '../../shared/config/without-hours.js';
+import { problemsReported } from '../../shared/http/app.js';
 import { nodePlatform } from '../../shared/platform/node.js';
 import { loadOverride } from '../../shared/override/stored.js';
 import { fsSettingsStore } from '../../shared/platform/settings-fs.js';
@@ -7,7 +9,7 @@ import { startRetention } from '../recordings/retention.js';
 import { fsRecordingStore } from '../recordings/store-fs.js';
 import { createAllInOneApp } from './app.js';
 import { createHttpServer } from './http-server.js';
-import { startupReport } from './startup-report.js';
+import { recordingsDirProblem, startupReport } from './startup-report.js';
 import { UPLOAD_LIMITS, uploadAdmission, type UploadLimits } from './upload-limits.js';
 
 export interface LocalServer {
@@ -41,7 +43,10 @@ export async function startLocalServer(env: Readonly<Record<string, string | und
   if (options.quiet !== true) {
     const store = fsSettingsStore(env, config);
     const override = store === undefined ? null : await loadOverride(store).catch((error: unknown) => ({ unreadable: error instanceof Error ? error.message : String(error) }));
-    console.log(startupReport(config, origin, new Date(), override));
+    const directory = await recordingsDirProblem(config.recordingsDir);
+    console.log(startupReport(config, origin, new Date(), override, directory === undefined ? [] : [directory]));
+    // Told here once: the request log does not repeat them.
+    problemsReported(env, [...loadConfig(env).problems, ...loadConfigWithoutHours(env).problems].map((problem) => problem.message));
   }
   return {
     origin,

@@ -49,6 +49,8 @@ export function parseConfigWith(env: Readonly<Record<string, unknown>>, readSche
     ...defined('notify', notifyUrl && { url: notifyUrl, format: read.choice('NOTIFY_FORMAT', ['json', 'slack'], 'json') }),
     recordingsDir: read.text('RECORDINGS_DIR') ?? DEFAULT_RECORDINGS_DIR,
     ...defined('recordingsBucket', read.text('RECORDINGS_BUCKET')),
+    // Read by the Lambda store (shared/platform/s3-env.ts); checked here so a bad one is reported, not just failing uploads.
+    ...(read.url('S3_ENDPOINT') && {}),
     port: read.integer('PORT', 1, 65535, 8787),
     logLevel: read.choice('LOG_LEVEL', ['info', 'warn', 'error'], 'info'),
     problems: Object.freeze(read.problems),

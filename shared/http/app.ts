@@ -51,13 +51,24 @@ const reported = new WeakMap<object, Set<string>>();
  * (a call that falls back because of it still says why on its own line).
  */
 function reportProblemsOnce(env: object, config: Config, log: RequestLog): void {
-  let seen = reported.get(env);
-  if (seen === undefined) reported.set(env, (seen = new Set()));
+  const seen = reportedFor(env);
   const fresh = config.problems.map((problem) => problem.message).filter((message) => !seen.has(message));
   if (fresh.length === 0) return;
   for (const message of fresh) seen.add(message);
   log.fields.configProblems = logText(withoutSecrets(fresh.join('; ')), 1000);
   log.warn = true;
+}
+
+function reportedFor(env: object): Set<string> {
+  let seen = reported.get(env);
+  if (seen === undefined) reported.set(env, (seen = new Set()));
+  return seen;
+}
+
+/** Config problems already told to the operator another way (the local server's start-up report): no line repeats them. */
+export function problemsReported(env: object, messages: readonly string[]): void {
+  const seen = reportedFor(env);
+  for (const message of messages) seen.add(message);
 }
 
 let localPrefix: string | undefined;
