@@ -10,14 +10,12 @@ import { deleteRecording, listRecordings, serveRecording } from './manage.js';
 import { overrideApi, type OverrideApiOptions } from './override-api.js';
 import { isSignedRequest, issueLink, markHeard, requireValidLink } from './playback.js';
 import { securityHeaders } from './security-headers.js';
-import { receiveUpload, type UploadAdmission } from './upload.js';
+import { receiveUpload, type UploadOptions } from './upload.js';
 import { nameFromPathSegment } from './upload-name.js';
 
-export interface RecordingsAppOptions extends Partial<OverrideApiOptions> {
+export interface RecordingsAppOptions extends Partial<OverrideApiOptions>, UploadOptions {
   /** This platform's store for a request's env (R2 binding, S3 bucket, directory); cached per config. */
   readonly store: (env: Readonly<Record<string, unknown>>, config: Config) => RecordingStore;
-  /** Where memory and disk are finite (the local server): how many uploads at once, how slow a body may be. */
-  readonly uploads?: UploadAdmission | undefined;
 }
 
 /**
@@ -37,8 +35,8 @@ export function createRecordingsApp(platform: Platform, options: RecordingsAppOp
   };
   const followUp = guarded(requirePivotToken, recordFollowUp(storeOf));
   const list = guarded(requireAdminToken, (c) => listRecordings(c, storeOf(c)));
-  const uploadByPath = guarded(requirePivotToken, (c) => receiveUpload(c, storeOf(c), nameFromPathSegment(lastSegment(c)), options.uploads));
-  const uploadByQuery = guarded(requirePivotToken, (c) => receiveUpload(c, storeOf(c), undefined, options.uploads));
+  const uploadByPath = guarded(requirePivotToken, (c) => receiveUpload(c, storeOf(c), nameFromPathSegment(lastSegment(c)), options));
+  const uploadByQuery = guarded(requirePivotToken, (c) => receiveUpload(c, storeOf(c), undefined, options));
 
   const serve = guarded(requireAdminToken, (c) => serveRecording(c, storeOf(c), c.req.param('id') ?? ''));
 

@@ -1,6 +1,6 @@
 import { PivotEdgeError, isPivotEdgeError } from '../../shared/errors.js';
 import type { AppContext } from '../../shared/http/index.js';
-import { notifyRecording } from '../../shared/notify/index.js';
+import { notifyRecording, type SendOptions } from '../../shared/notify/index.js';
 import { tooLarge } from '../../shared/storage/limit.js';
 import type { NewRecording, RecordingStore } from '../../shared/storage/types.js';
 import { callFacts, secondsFromMs } from './call-facts.js';
@@ -21,17 +21,27 @@ export interface UploadAdmission {
   admit(body: ReadableStream<Uint8Array>): { readonly body: ReadableStream<Uint8Array>; release(): void };
 }
 
+/** What a platform (or a test) sets about uploads. */
+export interface UploadOptions {
+  /** Where memory and disk are finite (the local server): how many uploads at once, how slow a body may be. */
+  readonly uploads?: UploadAdmission | undefined;
+  /** How the owner's notice is sent (attempts, delays, timeout; README "Notifications" has the defaults). */
+  readonly notify?: SendOptions | undefined;
+}
+
 /**
  * Stores one uploaded recording (raw PUT/POST body, or the file part of multipart/form-data)
  * and schedules the owner's notice after the response. `pathName` is the file name in the path;
  * without one, the name is looked for in the query (record_call with a query), then in the
  * multipart file part.
  */
-export async function receiveUpload(c: AppContext, store: RecordingStore, pathName: UploadName | undefined, admission?: UploadAdmission): Promise<Response> {
+export async function receiveUpload(c: AppContext, store: RecordingStore, pathName: UploadName | undefined, options: UploadOptions = {}): Promise<Response> {
   const admitted = checkedUpload(c, pathName);
-  const { body, release } = admission?.admit(admitted.body) ?? { body: admitted.body, release: () => undefined };
+  // Named on the line from here on, so a failed upload says whose message it was.
+  c.var.log.callId = admitted.query.kazoo('call_id') ?? admitted.urlName?.callId;
+  const { body, release } = options.uploads?.admit(admitted.body) ?? { body: admitted.body, release: () => undefined };
   try {
-    return await storeUpload(c, store, { ...admitted, body });
+    return await storeUpload(c, store, { ...admitted, body }, options.notify);
   } catch (error) {
     // The sender went away mid-body: not the store's fault, and nobody is left to retry on a 503.
     if (c.req.raw.signal.aborted && !(isPivotEdgeError(error) && error.status < 500)) {
@@ -66,7 +76,7 @@ function checkedUpload(c: AppContext, pathName: UploadName | undefined): Checked
   return { body, contentType, declared, urlName, query };
 }
 
-async function storeUpload(c: AppContext, store: RecordingStore, { body, contentType, declared, urlName, query }: CheckedUpload): Promise<Response> {
+async function storeUpload(c: AppContext, store: RecordingStore, { body, contentType, declared, urlName, query }: CheckedUpload, sending?: SendOptions): Promise<Response> {
   const config = c.var.config;
   let partType = contentType;
   let fields: Readonly<Record<string, string>> = {};
@@ -94,7 +104,7 @@ async function storeUpload(c: AppContext, store: RecordingStore, { body, content
   if (config.notify !== undefined) {
     const base = configuredRecordingsBase(config);
     const links = base === undefined ? undefined : recordingLinks(base, meta.id);
-    c.var.platform.waitUntil(c, notifyRecording(config.notify, meta, links, { timeZone: config.timeZone }));
+    c.var.platform.waitUntil(c, notifyRecording(config.notify, meta, links, { ...sending, timeZone: config.timeZone }));
   }
   return c.json({ id: meta.id, callId: meta.callId, bytes: meta.bytes, receivedAt: meta.receivedAt }, 201);
 }
