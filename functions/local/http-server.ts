@@ -25,11 +25,11 @@ export function createHttpServer(fetch: Fetch, hostname: string): Server {
   (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(error, socket));
   server.on('connect', (_request: IncomingMessage, socket: Duplex) => {
-    logEvent('warn', 'bad_request', { status: 405, why: 'CONNECT' });
+    logRefusal(405, 'method_not_allowed', 'CONNECT');
     closeWith(socket, 405, 'method_not_allowed', 'This server is no proxy: CONNECT is not taken.');
   });
   server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
-    logEvent('warn', 'bad_request', { status: 417, why: 'Expect other than 100-continue' });
+    logRefusal(417, 'expectation_failed', `Expect: ${(request.headers.expect ?? '').slice(0, 40)}`);
     const body = JSON.stringify({ error: 'expectation_failed', message: 'Only Expect: 100-continue is taken.' });
     response.writeHead(417, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), connection: 'close' }).end(body);
     request.resume();
@@ -37,8 +37,13 @@ export function createHttpServer(fetch: Fetch, hostname: string): Server {
   return server;
 }
 
+/** The one line of a request no endpoint saw, in the request log's terms (README "Request log"). */
+function logRefusal(status: number, error: string, why: string): void {
+  logEvent('warn', 'request', { status, error, why });
+}
+
 function refusal(status: number, error: string, message: string): Response {
-  logEvent('warn', 'bad_request', { status, why: message });
+  logRefusal(status, error, message);
   return Response.json({ error, message }, { status, headers: { 'cache-control': 'no-store' } });
 }
 
@@ -68,7 +73,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
     : answering !== undefined ? 'The connection was closed before the request body was complete.'
     : `This is not an HTTP request this server reads (${error.code ?? 'unreadable'}).`;
   // A request already being answered is logged by its endpoint; anything else gets its line here.
-  if (answering === undefined) logEvent('warn', 'bad_request', { status, why: error.code ?? 'unreadable' });
+  if (answering === undefined) logRefusal(status, 'refused_by_http_parser', error.code ?? 'unreadable request');
   if (answering?.headersSent === true) socket.destroy();
   else closeWith(socket, status, status === 400 ? 'bad_request' : status === 431 ? 'headers_too_large' : 'request_timeout', message);
 }
