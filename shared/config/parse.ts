@@ -25,7 +25,6 @@ export function parseConfigWith(env: Readonly<Record<string, unknown>>, readSche
   if (pivotToken === undefined) read.warnings.push('PIVOT_TOKEN is unset: any caller of these URLs is answered');
   const notifyUrl = read.url('NOTIFY_WEBHOOK_URL', { secret: true });
   const { frontDesk, menu } = readCalls?.(read) ?? {};
-  checkS3Endpoint(read);
   const config: Config = {
     ...defined('timeZone', timeZone),
     ...defined('hours', hours),
@@ -72,14 +71,6 @@ function readEndpointUrls(read: EnvReader): Partial<Record<Endpoint, string>> {
     if (url !== undefined) urls[endpoint] = url;
   }
   return Object.freeze(urls);
-}
-
-/** S3_ENDPOINT is read by the Lambda store (shared/platform/s3-env.ts); checked here so a bad one is reported, not only failing uploads. */
-function checkS3Endpoint(read: EnvReader): void {
-  const endpoint = read.text('S3_ENDPOINT');
-  if (endpoint !== undefined && !(/^https?:\/\/[^\s/?#]+/i.test(endpoint) && URL.canParse(endpoint))) {
-    read.problem('S3_ENDPOINT', `expected the http:// or https:// URL of an S3-compatible server, found "${endpoint}"`);
-  }
 }
 
 /** Notices link only to configured URLs (never the request's Host), so without one they carry none. */

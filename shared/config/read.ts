@@ -54,7 +54,7 @@ export class EnvReader {
     const raw = this.text(name);
     if (raw === undefined) return undefined;
     if (!/^https?:\/\/[^\s/?#]+/i.test(raw) || !URL.canParse(raw)) {
-      const found = secret ? ' (the value is not repeated here: it may hold a secret)' : `, found "${raw}"`;
+      const found = secret ? ' (not quoted: it may hold a secret)' : `, found "${raw}"`;
       return this.problem(name, `expected an absolute http:// or https:// URL${found}`);
     }
     if (KAZOO_REFUSED_HOSTS.has(new URL(raw).hostname)) {

@@ -88,7 +88,8 @@ const BROKEN: Readonly<Record<string, Broken>> = {
   NOTIFY_FORMAT: { value: 'xml', kind: 'validated', with: { NOTIFY_WEBHOOK_URL: 'https://hooks.example.com/x' } },
   RECORDINGS_DIR: { value: '/dev/null/recordings', kind: 'text' },
   RECORDINGS_BUCKET: { value: '../not a bucket', kind: 'text' },
-  S3_ENDPOINT: { value: 'minio:9000 without a scheme', kind: 'validated' },
+  // Lambda's store only: a bad one fails uploads there (503, the cause on the line), calls never read it.
+  S3_ENDPOINT: { value: 'minio:9000 without a scheme', kind: 'text' },
   RECORDINGS: { value: 'not-a-binding', kind: 'text' },
   LOG_LEVEL: { value: 'verbose', kind: 'validated' },
   PORT: { value: '99999', kind: 'validated' },
