@@ -1,6 +1,6 @@
 // A raw HTTP/1.1 client on a plain socket: it sends exactly what a case says (lying lengths, bad
 // chunks, bytes no URL parser takes) and reads one answer, within a deadline.
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import type { FuzzCase } from './case.js';
 
 export interface WireAnswer {
@@ -48,20 +48,37 @@ function coalesce(pieces: Buffer[]): Buffer[] {
 /** Sends one case to `port` on 127.0.0.1 and reads its answer (a HEAD's has no body). */
 export function exchange(port: number, fuzz: FuzzCase, deadlineMs: number): Promise<WireAnswer> {
   const { head, pieces, halfClose } = wireBytes(fuzz);
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
+  const open = openExchange(port, head, { head: fuzz.method === 'HEAD', deadlineMs });
+  for (const piece of pieces) open.send(piece);
+  if (halfClose) open.socket.end();
+  return open.answer;
+}
+
+/** A connection that has sent `first`: `send` writes more, `answer` resolves with the one response read. */
+export interface OpenExchange {
+  readonly socket: Socket;
+  send(more: string | Buffer): void;
+  readonly answer: Promise<WireAnswer>;
+}
+
+/** Opens a connection to 127.0.0.1:`port`, sends `first`, and reads one response within `deadlineMs` (no body for `head`). */
+export function openExchange(port: number, first: string | Buffer, { head = false, deadlineMs = 10_000 } = {}): OpenExchange {
+  const socket = connect(port, '127.0.0.1');
+  // Written before the connection is up: Node queues it.
+  socket.write(first);
+  const answer = new Promise<WireAnswer>((resolve) => {
     let received = Buffer.alloc(0);
     let settled = false;
-    const finish = (answer: WireAnswer): void => {
+    const finish = (found: WireAnswer): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       socket.destroy();
-      resolve(answer);
+      resolve(found);
     };
     const timer = setTimeout(() => finish({ outcome: 'timeout', status: 0, headers: {}, body: Buffer.alloc(0) }), deadlineMs);
     const attempt = (ended: boolean): void => {
-      const parsed = parseResponse(received, fuzz.method === 'HEAD', ended);
+      const parsed = parseResponse(received, head, ended);
       if (parsed !== undefined) finish(parsed);
       else if (ended) finish({ outcome: 'closed', status: 0, headers: {}, body: received });
     };
@@ -73,12 +90,8 @@ export function exchange(port: number, fuzz: FuzzCase, deadlineMs: number): Prom
     socket.on('close', () => attempt(true));
     // The server may answer (413, 503) and close before the whole body is written: the answer read so far counts.
     socket.on('error', () => attempt(true));
-    socket.on('connect', () => {
-      socket.write(head);
-      for (const piece of pieces) socket.write(piece);
-      if (halfClose) socket.end();
-    });
   });
+  return { socket, send: (more) => void (socket.destroyed || socket.write(more)), answer };
 }
 
 /** One response from the start of `bytes`, skipping 1xx; undefined while incomplete. */
