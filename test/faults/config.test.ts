@@ -94,6 +94,18 @@ const BROKEN: Readonly<Record<string, Broken>> = {
   LOG_LEVEL: { value: 'verbose', kind: 'validated' },
   PORT: { value: '99999', kind: 'validated' },
   HOST: { value: 'not a host', kind: 'text' },
+  // The caller rules (front-desk only).
+  DEFAULT_COUNTRY_CODE: { value: '0044', kind: 'validated' },
+  VIP_NUMBERS: { value: 'the boss', kind: 'validated' },
+  VIP_TARGET: { value: 'desk', kind: 'validated' },
+  BLOCKED_NUMBERS: { value: 'call me', kind: 'validated' },
+  BLOCK_ANONYMOUS: { value: 'maybe', kind: 'validated' },
+  CALLER_LOOKUP_URL: { value: 'lookup.example.com/who', kind: 'validated' },
+  CALLER_LOOKUP_METHOD: { value: 'put', kind: 'validated' },
+  CALLER_LOOKUP_TIMEOUT_MS: { value: '5', kind: 'validated' },
+  CALLER_LOOKUP_CACHE_SECONDS: { value: '-1', kind: 'validated' },
+  CALLER_LOOKUP_OVERRIDES: { value: 'yes', kind: 'validated' },
+  CALLER_LOOKUP_AUTH: { value: 'two  spaces NEVER-IN-A-LOG', kind: 'validated' },
 };
 /** A variable documented later by another change, until it gets a line above: any value, checked the same way. */
 const GENERIC: Broken = { value: 'not-a-valid-value \u0007', kind: 'text' };
