@@ -1,5 +1,6 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { Config } from '../../shared/config/types.js';
+import { PivotEdgeError } from '../../shared/errors.js';
 import { loadConfigWithoutHours } from '../../shared/config/without-hours.js';
 import { createEndpointApp, requireAdminToken, requirePivotToken, type AppContext, type AppEnv, type Platform } from '../../shared/http/index.js';
 import type { RecordingStore } from '../../shared/storage/types.js';
@@ -9,10 +10,10 @@ import { deleteRecording, listRecordings, serveRecording } from './manage.js';
 import { overrideApi, type OverrideApiOptions } from './override-api.js';
 import { isSignedRequest, issueLink, markHeard, requireValidLink } from './playback.js';
 import { securityHeaders } from './security-headers.js';
-import { receiveUpload } from './upload.js';
+import { receiveUpload, type UploadOptions } from './upload.js';
 import { nameFromPathSegment } from './upload-name.js';
 
-export interface RecordingsAppOptions extends Partial<OverrideApiOptions> {
+export interface RecordingsAppOptions extends Partial<OverrideApiOptions>, UploadOptions {
   /** This platform's store for a request's env (R2 binding, S3 bucket, directory); cached per config. */
   readonly store: (env: Readonly<Record<string, unknown>>, config: Config) => RecordingStore;
 }
@@ -34,8 +35,8 @@ export function createRecordingsApp(platform: Platform, options: RecordingsAppOp
   };
   const followUp = guarded(requirePivotToken, recordFollowUp(storeOf));
   const list = guarded(requireAdminToken, (c) => listRecordings(c, storeOf(c)));
-  const uploadByPath = guarded(requirePivotToken, (c) => receiveUpload(c, storeOf(c), nameFromPathSegment(lastSegment(c))));
-  const uploadByQuery = guarded(requirePivotToken, (c) => receiveUpload(c, storeOf(c), undefined));
+  const uploadByPath = guarded(requirePivotToken, (c) => receiveUpload(c, storeOf(c), nameFromPathSegment(lastSegment(c)), options));
+  const uploadByQuery = guarded(requirePivotToken, (c) => receiveUpload(c, storeOf(c), undefined, options));
 
   const serve = guarded(requireAdminToken, (c) => serveRecording(c, storeOf(c), c.req.param('id') ?? ''));
 
@@ -58,7 +59,16 @@ export function createRecordingsApp(platform: Platform, options: RecordingsAppOp
   app.get('/:id/link', guarded(requireAdminToken, (c) => issueLink(c, storeOf(c), c.req.param('id') ?? '')));
   app.patch('/:id', guarded(requireAdminToken, (c) => markHeard(c, storeOf(c), c.req.param('id') ?? '')));
   app.delete('/:id', guarded(requireAdminToken, (c) => deleteRecording(c, storeOf(c), c.req.param('id') ?? '')));
+  // Any other method on a path that exists says which ones it takes (HEAD goes with GET).
+  app.all('/', notAllowed('GET, HEAD, POST, PUT'));
+  app.all('/:name', notAllowed('GET, HEAD, PUT, POST, PATCH, DELETE'));
   return app;
+}
+
+function notAllowed(allow: string): () => never {
+  return () => {
+    throw new PivotEdgeError('method_not_allowed', `This path takes ${allow}.`, 405, { allow });
+  };
 }
 
 type Handle = (c: AppContext, next: () => Promise<void>) => Response | Promise<Response | void>;

@@ -1,6 +1,7 @@
 import type { Handler } from 'hono';
 import { goodbyeFlow } from '../../shared/calls/voicemail.js';
-import { logEvent, pivotRoute, type AppEnv } from '../../shared/http/index.js';
+import { pivotRoute, type AppEnv } from '../../shared/http/index.js';
+import { logText, withoutSecrets } from '../../shared/http/log.js';
 import type { RecordingStore } from '../../shared/storage/types.js';
 import { callFacts } from './call-facts.js';
 import { decodeUrlText, parseName } from './upload-name.js';
@@ -27,10 +28,13 @@ export function recordFollowUp(storeOf: (c: Parameters<Handler<AppEnv>>[0]) => R
           },
           query,
         );
-        // A storage hiccup must not cost the caller their goodbye.
+        // A storage hiccup must not cost the caller their goodbye; the request's own line says what was lost.
         await storeOf(c)
           .addCallFacts(callId, facts)
-          .catch((error: unknown) => logEvent('warn', 'call_facts_not_saved', { callId, message: String(error) }));
+          .catch((error: unknown) => {
+            Object.assign(c.var.log.fields, { error: 'call_facts_not_saved', cause: logText(withoutSecrets(String(error)), 300) });
+            c.var.log.warn = true;
+          });
       }
       return goodbyeFlow({ ...context, dialect: request.dialect === 'kazoo' ? 'callflow' : 'twiml' });
     })(c, next);

@@ -74,7 +74,7 @@ class ByteSource {
   private async current(): Promise<Uint8Array> {
     while (this.pending.byteLength === 0) {
       const { done, value } = await this.reader.read();
-      if (done) throw new PivotEdgeError('upload_incomplete', 'The multipart upload ended early.', 500);
+      if (done) throw new PivotEdgeError('upload_incomplete', 'The multipart upload ended early.', 400);
       this.pending = value;
     }
     return this.pending;

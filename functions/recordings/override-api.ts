@@ -62,6 +62,9 @@ export function overrideApi(platform: Platform, options: OverrideApiOptions): Ho
     await storeOf(c).delete([OVERRIDE_KEY]);
     return c.body(null, 204, NO_STORE);
   });
+  app.all('/', () => {
+    throw new PivotEdgeError('method_not_allowed', 'This path takes GET, HEAD, PUT, DELETE.', 405, { allow: 'GET, HEAD, PUT, DELETE' });
+  });
   return app;
 }
 

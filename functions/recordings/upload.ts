@@ -1,6 +1,6 @@
-import { PivotEdgeError } from '../../shared/errors.js';
+import { PivotEdgeError, isPivotEdgeError } from '../../shared/errors.js';
 import type { AppContext } from '../../shared/http/index.js';
-import { notifyRecording } from '../../shared/notify/index.js';
+import { notifyRecording, type SendOptions } from '../../shared/notify/index.js';
 import { tooLarge } from '../../shared/storage/limit.js';
 import type { NewRecording, RecordingStore } from '../../shared/storage/types.js';
 import { callFacts, secondsFromMs } from './call-facts.js';
@@ -10,23 +10,74 @@ import { audioTypeOf, parseName, type UploadName } from './upload-name.js';
 import { readUploadQuery, type UploadQuery } from './upload-query.js';
 
 /**
+ * What a platform bounds about uploads, where memory and disk are finite (the local server, see
+ * functions/local/upload-limits.ts): how many at once, how slowly a body may arrive.
+ */
+export interface UploadAdmission {
+  /**
+   * A place for one upload, with its body paced (a body that stalls errors with 408), or a
+   * PivotEdgeError 503 with `retryAfter` when every place is taken. `release` frees the place.
+   */
+  admit(body: ReadableStream<Uint8Array>): { readonly body: ReadableStream<Uint8Array>; release(): void };
+}
+
+/** What a platform (or a test) sets about uploads. */
+export interface UploadOptions {
+  /** Where memory and disk are finite (the local server): how many uploads at once, how slow a body may be. */
+  readonly uploads?: UploadAdmission | undefined;
+  /** How the owner's notice is sent (attempts, delays, timeout; README "Notifications" has the defaults). */
+  readonly notify?: SendOptions | undefined;
+}
+
+/**
  * Stores one uploaded recording (raw PUT/POST body, or the file part of multipart/form-data)
  * and schedules the owner's notice after the response. `pathName` is the file name in the path;
  * without one, the name is looked for in the query (record_call with a query), then in the
  * multipart file part.
  */
-export async function receiveUpload(c: AppContext, store: RecordingStore, pathName: UploadName | undefined): Promise<Response> {
+export async function receiveUpload(c: AppContext, store: RecordingStore, pathName: UploadName | undefined, options: UploadOptions = {}): Promise<Response> {
+  const admitted = checkedUpload(c, pathName);
+  // Named on the line from here on, so a failed upload says whose message it was.
+  c.var.log.callId = admitted.query.kazoo('call_id') ?? admitted.urlName?.callId;
+  const { body, release } = options.uploads?.admit(admitted.body) ?? { body: admitted.body, release: () => undefined };
+  try {
+    return await storeUpload(c, store, { ...admitted, body }, options.notify);
+  } catch (error) {
+    // The sender went away mid-body: not the store's fault, and nobody is left to retry on a 503.
+    if (c.req.raw.signal.aborted && !(isPivotEdgeError(error) && error.status < 500)) {
+      throw new PivotEdgeError('upload_incomplete', 'The connection closed before the upload was complete; nothing was stored.', 400);
+    }
+    throw error;
+  } finally {
+    release();
+  }
+}
+
+interface CheckedUpload {
+  readonly body: ReadableStream<Uint8Array>;
+  readonly contentType: string;
+  readonly declared: number | undefined;
+  readonly urlName: UploadName | undefined;
+  readonly query: UploadQuery;
+}
+
+/** What the request line and headers alone decide, before any of the body is read. */
+function checkedUpload(c: AppContext, pathName: UploadName | undefined): CheckedUpload {
   const config = c.var.config;
   const query = readUploadQuery(new URL(c.req.url).search.slice(1));
   const urlName = pathName ?? (query.fileName === undefined ? undefined : parseName(query.fileName));
   const contentType = mediaType(c.req.header('content-type'));
   const declared = declaredLength(c);
+  const body = c.req.raw.body;
   if (declared !== undefined && declared > config.maxRecordingBytes) throw tooLarge(config.maxRecordingBytes);
-  if (declared === 0 || c.req.raw.body === null) throw new PivotEdgeError('recording_empty', 'The upload has no body.', 400);
+  if (declared === 0 || body === null) throw new PivotEdgeError('recording_empty', 'The upload has no body.', 400);
   if (contentType !== 'multipart/form-data' && !isAudio(contentType)) throw unsupported(contentType);
   if (contentType !== 'multipart/form-data' && urlName === undefined) throw missingName();
+  return { body, contentType, declared, urlName, query };
+}
 
-  let body: ReadableStream<Uint8Array> = c.req.raw.body;
+async function storeUpload(c: AppContext, store: RecordingStore, { body, contentType, declared, urlName, query }: CheckedUpload, sending?: SendOptions): Promise<Response> {
+  const config = c.var.config;
   let partType = contentType;
   let fields: Readonly<Record<string, string>> = {};
   let name = urlName;
@@ -53,7 +104,7 @@ export async function receiveUpload(c: AppContext, store: RecordingStore, pathNa
   if (config.notify !== undefined) {
     const base = configuredRecordingsBase(config);
     const links = base === undefined ? undefined : recordingLinks(base, meta.id);
-    c.var.platform.waitUntil(c, notifyRecording(config.notify, meta, links, { timeZone: config.timeZone }));
+    c.var.platform.waitUntil(c, notifyRecording(config.notify, meta, links, { ...sending, timeZone: config.timeZone }));
   }
   return c.json({ id: meta.id, callId: meta.callId, bytes: meta.bytes, receivedAt: meta.receivedAt }, 201);
 }

@@ -38,7 +38,7 @@ export function parseConfigWith(env: Readonly<Record<string, unknown>>, readers:
   const voicemailBoxId = optional(read.text('VOICEMAIL_BOX_ID'), (id) => kazooId(id, 'VOICEMAIL_BOX_ID', read));
   const pivotToken = read.text('PIVOT_TOKEN');
   if (pivotToken === undefined) read.warnings.push('PIVOT_TOKEN is unset: any caller of these URLs is answered');
-  const notifyUrl = read.url('NOTIFY_WEBHOOK_URL');
+  const notifyUrl = read.url('NOTIFY_WEBHOOK_URL', { secret: true });
   const { frontDesk, menu } = readers.calls?.(read) ?? {};
   const config: Config = {
     ...defined('timeZone', timeZone),

@@ -46,12 +46,16 @@ export class EnvReader {
     return Number(raw);
   }
 
-  /** An absolute http(s) URL without a trailing slash. */
-  url(name: string): string | undefined {
+  /**
+   * An absolute http(s) URL without a trailing slash. A `secret` one (a webhook whose path is its
+   * key) is never quoted back: problems reach the request log.
+   */
+  url(name: string, { secret = false }: { readonly secret?: boolean } = {}): string | undefined {
     const raw = this.text(name);
     if (raw === undefined) return undefined;
     if (!/^https?:\/\/[^\s/?#]+/i.test(raw) || !URL.canParse(raw)) {
-      return this.problem(name, `expected an absolute http:// or https:// URL, found "${raw}"`);
+      const found = secret ? ' (not quoted: it may hold a secret)' : `, found "${raw}"`;
+      return this.problem(name, `expected an absolute http:// or https:// URL${found}`);
     }
     if (KAZOO_REFUSED_HOSTS.has(new URL(raw).hostname)) {
       this.warnings.push(`${name}: Kazoo refuses URLs on ${new URL(raw).hostname}; use an address Kazoo can reach`);

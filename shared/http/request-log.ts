@@ -19,6 +19,8 @@ export class RequestLog {
   /** Why the answer fell back. */
   fallback?: string;
   upload?: { readonly id: string; readonly bytes: number; readonly callId: string };
+  /** The call a request is about when no parameters say it (an upload's name): its line names it even when it fails. */
+  callId?: string | undefined;
   /** Something went wrong that the status does not show (a refused X-Simulate-At). */
   warn = false;
 
@@ -34,7 +36,7 @@ export class RequestLog {
     const isUpload = flow === undefined && status !== 401 && endpoint === 'recordings' && (method === 'PUT' || method === 'POST');
     const event = status === 401 ? 'unauthorized' : fallback !== undefined ? 'fallback' : flow !== undefined ? 'answer' : isUpload ? 'upload' : 'request';
     const line: Record<string, unknown> = { time: new Date().toISOString(), level, event, requestId, endpoint, method, status, ms: Date.now() - this.started };
-    const call = request?.callId ?? upload?.callId ?? callId();
+    const call = request?.callId ?? upload?.callId ?? this.callId ?? callId();
     if (call !== undefined) line.callId = logText(call, 80);
     if (request !== undefined) line.dialect = request.dialect;
     if (flow !== undefined) {

@@ -2,8 +2,8 @@ import { PivotEdgeError } from '../errors.js';
 import type { Gatherer } from './coalesce.js';
 
 /**
- * A pass-through that counts bytes: it fails with 413 past `maxBytes`, and with 500
- * (`upload_incomplete`, so the platform retries) when a declared length is not met.
+ * A pass-through that counts bytes: it fails with 413 past `maxBytes`, and with 400
+ * (`upload_incomplete`) when a declared length is not met.
  * `failure()` returns the error it raised, because some fetch/R2 implementations replace a body
  * stream's error with their own. With `pieces`, it also hands the bytes on in that gatherer's
  * pieces: one stream stage, not two, per chunk.
@@ -43,9 +43,12 @@ export function tooLarge(maxBytes: number): PivotEdgeError {
   });
 }
 
-/** A body shorter or longer than its declared length (500, so the platform retries). */
+/**
+ * A body shorter or longer than its declared length: the sender's mistake, so 400. Kazoo retries
+ * a failed upload whatever the status (README "What the endpoint accepts").
+ */
 export function incomplete(received: number, expected: number): PivotEdgeError {
-  return new PivotEdgeError('upload_incomplete', `The upload ended after ${received} of ${expected} bytes.`, 500, {
+  return new PivotEdgeError('upload_incomplete', `The upload ended after ${received} of ${expected} bytes.`, 400, {
     received,
     expected,
   });

@@ -20,7 +20,7 @@ export interface PartSink {
  * Store a stream holding at most one `partSize` piece in memory: a body that fits one piece is a
  * single put, anything longer a multipart upload, aborted on any error so nothing half-written
  * remains. The backend only ever receives whole pieces, never a stream that might break. With
- * `expectedLength`, a body of any other length fails (500 `upload_incomplete`) before anything is
+ * `expectedLength`, a body of any other length fails (400 `upload_incomplete`) before anything is
  * committed. Returns the bytes stored.
  */
 export async function putInParts(body: ReadableStream<Uint8Array>, partSize: number, sink: PartSink, expectedLength?: number): Promise<number> {

@@ -200,6 +200,7 @@ function storageError(error: unknown): PivotEdgeError {
   if (isPivotEdgeError(error)) return error;
   // The cause stays in details for the log; it carries no secret (keys and bucket names only).
   return new PivotEdgeError('storage_failed', 'The recording could not be stored; retry later.', 503, {
+    retryAfter: '5',
     cause: error instanceof Error ? error.message : String(error),
   });
 }

@@ -98,7 +98,7 @@ export interface RecordingPage {
 export interface RecordingStore {
   /**
    * Streams the audio to storage and then commits the metadata record, which is what makes the
-   * recording visible. Throws PivotEdgeError 413 past `maxBytes`, 500 when the body is cut short.
+   * recording visible. Throws PivotEdgeError 413 past `maxBytes`, 400 when the body is not the declared length, 503 when the backend fails.
    */
   save(
     recording: NewRecording,

@@ -55,7 +55,7 @@ describe('config', () => {
     ).toEqual([
       'TIMEZONE: expected an IANA zone like America/New_York, found "Mars/Olympus"',
       'VOICEMAIL_BOX_ID: expected a Kazoo id of 32 hex characters, found "box-1"',
-      'NOTIFY_WEBHOOK_URL: expected an absolute http:// or https:// URL, found "hooks.slack.com"',
+      'NOTIFY_WEBHOOK_URL: expected an absolute http:// or https:// URL (not quoted: it may hold a secret)',
       'FORCE_STATE: expected one of auto, open, closed, found "maybe"',
       'RESPONSE_FORMAT: expected one of callflow, twiml, auto, found "xml"',
       'RING_TIMEOUT: expected a whole number from 5 to 600, found "2"',

@@ -5,7 +5,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalServer } from '../../functions/local/server.js';
+import { startLocalServer, type LocalServerOptions } from '../../functions/local/server.js';
 import { ADMIN_TOKEN, PIVOT_TOKEN } from './recordings-helpers.js';
 
 export interface Sent {
@@ -13,10 +13,10 @@ export interface Sent {
   readonly body: string;
 }
 
-export async function localRecordings(extraEnv: Record<string, string> = {}) {
+export async function localRecordings(extraEnv: Record<string, string> = {}, options: Pick<LocalServerOptions, 'uploads'> = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'pivot-edge-local-'));
   const env = { TIMEZONE: 'America/New_York', PIVOT_TOKEN, ADMIN_TOKEN, RECORDINGS_DIR: dir, PUBLIC_BASE_URL: 'https://pivot.example.com', ...extraEnv };
-  const local = await startLocalServer(env, { port: 0, hostname: '127.0.0.1', quiet: true });
+  const local = await startLocalServer(env, { port: 0, hostname: '127.0.0.1', quiet: true, ...options });
   const { hostname, port } = new URL(local.origin);
 
   /** Sends `target` (path and query, exactly as given) with the Pivot token as Basic auth. */

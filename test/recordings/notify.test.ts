@@ -36,7 +36,8 @@ describe('postJson', () => {
   it('does not retry a 4xx and reports success', async () => {
     let calls = 0;
     const fetch404 = async () => (calls++, new Response(null, { status: 404 }));
-    expect((await postJson('https://hook', {}, { fetch: fetch404, sleep: async () => undefined })).ok).toBe(false);
+    // It says how many attempts were made (one), not how many were allowed.
+    expect(await postJson('https://hook', {}, { fetch: fetch404, sleep: async () => undefined })).toEqual({ ok: false, attempts: 1, error: 'HTTP 404' });
     expect(calls).toBe(1);
     expect(await postJson('https://hook', {}, { fetch: async () => new Response('ok') })).toEqual({ ok: true, attempts: 1 });
   });

@@ -17,10 +17,10 @@ blobContract('R2 (workerd)', fresh);
 recordingContract('R2 (workerd)', fresh);
 
 describe('R2 with a declared length', () => {
-  it('refuses a shorter or longer body before committing anything (500 upload_incomplete)', async () => {
+  it('refuses a shorter or longer body before committing anything (400 upload_incomplete)', async () => {
     const store = await fresh(5 * 1024 * 1024);
-    await expect(store.putStream('audio/short', streamOf(bytes(1000)), { contentType: 'audio/mpeg', length: 2000 })).rejects.toMatchObject({ status: 500, code: 'upload_incomplete' });
-    await expect(store.putStream('audio/long', streamOf(bytes(3000), 1000), { contentType: 'audio/mpeg', length: 2000 })).rejects.toMatchObject({ status: 500, code: 'upload_incomplete' });
+    await expect(store.putStream('audio/short', streamOf(bytes(1000)), { contentType: 'audio/mpeg', length: 2000 })).rejects.toMatchObject({ status: 400, code: 'upload_incomplete' });
+    await expect(store.putStream('audio/long', streamOf(bytes(3000), 1000), { contentType: 'audio/mpeg', length: 2000 })).rejects.toMatchObject({ status: 400, code: 'upload_incomplete' });
     expect(await store.putStream('audio/exact', streamOf(bytes(2000), 700), { contentType: 'audio/mpeg', length: 2000 })).toBe(2000);
     expect((await store.list('audio/', { limit: 10 })).items.map((item) => [item.key, item.size])).toEqual([['audio/exact', 2000]]);
   });
