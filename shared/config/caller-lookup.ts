@@ -22,7 +22,8 @@ function readLookupUrl(read: EnvReader): { readonly url: string; readonly userin
   if (raw === undefined) return undefined;
   const url = URL.canParse(raw) ? new URL(raw) : undefined;
   if (url === undefined || !/^https?:$/.test(url.protocol) || !/^https?:\/\/[^\s/?#]+/i.test(raw)) {
-    return read.problem('CALLER_LOOKUP_URL', `expected an absolute http:// or https:// URL, found "${raw.replace(/\/\/[^/@]*@/, '//…@')}"`);
+    // Not quoted: its userinfo or its query may hold a key, and this message reaches logs.
+    return read.problem('CALLER_LOOKUP_URL', 'expected an absolute http:// or https:// URL (not quoted: it may hold a key)');
   }
   if (url.username === '' && url.password === '') return { url: url.href };
   const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;

@@ -115,6 +115,6 @@ describe('CALLER_LOOKUP_*', () => {
     expect(text).not.toContain('hunter2');
     expect(bad.problems.map((problem) => problem.variable)).toEqual(['CALLER_LOOKUP_URL', 'CALLER_LOOKUP_AUTH']);
     expect(bad.callers.lookup).toBeUndefined();
-    expect(messages({ CALLER_LOOKUP_URL: 'ftp://crm.example.com' })).toEqual(['CALLER_LOOKUP_URL: expected an absolute http:// or https:// URL, found "ftp://crm.example.com"']);
+    expect(messages({ CALLER_LOOKUP_URL: 'ftp://crm.example.com/who?key=s3cr3t' })).toEqual(['CALLER_LOOKUP_URL: expected an absolute http:// or https:// URL (not quoted: it may hold a key)']);
   });
 });
