@@ -28,11 +28,20 @@ function holidayNotToday(): string {
   return `${MONTHS[day.getUTCMonth()]} ${day.getUTCDate()} off "Founders Day"`;
 }
 
+const ZONE = 'America/New_York';
+
+/** Opening hours of an ordinary 8-hour day that has begun two hours before now (its end within hours, as on a real day). */
+function hoursAroundNow(): string {
+  const hour = Number(new Intl.DateTimeFormat('en-US', { timeZone: ZONE, hour: 'numeric', hourCycle: 'h23' }).format(new Date()));
+  const at = (h: number) => `${String((h + 24) % 24).padStart(2, '0')}:00`;
+  return `Mo-Su ${at(hour - 2)}-${at(hour + 6)}`;
+}
+
 /** front-desk open, ringing a device, menu off. */
 export function frontDeskEnv(recordingsDir: string, logLevel = 'info'): Record<string, string> {
   return {
-    TIMEZONE: 'America/New_York',
-    BUSINESS_HOURS: `Mo-Su 00:00-24:00; ${holidayNotToday()}`,
+    TIMEZONE: ZONE,
+    BUSINESS_HOURS: `${hoursAroundNow()}; ${holidayNotToday()}`,
     FRONT_DESK_DEVICE_ID: DEVICE,
     PUBLIC_BASE_URL: ORIGIN,
     PIVOT_TOKEN,

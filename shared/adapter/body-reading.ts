@@ -11,13 +11,18 @@ export async function readBodyText(
   request: Request,
   problems: ProblemLog,
 ): Promise<string | undefined> {
-  const body = request.body;
-  if (body === null) return undefined;
   if (request.bodyUsed) {
     problems.add('body: already read by someone else, ignored');
     return undefined;
   }
-  const declaredLength = Number(request.headers.get('content-length') ?? '0');
+  const declared = request.headers.get('content-length');
+  // A declared length within the limit: the platform frames the body by it (Node's parser, Workers,
+  // Lambda's buffered event), so it is read in one go, which @hono/node-server does straight from
+  // the socket, without a web stream. Only an undeclared (chunked) body is counted as it streams.
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) <= MAX_BODY_BYTES) return readDeclared(request, problems);
+  const body = request.body;
+  if (body === null) return undefined;
+  const declaredLength = Number(declared ?? '0');
   if (declaredLength > MAX_BODY_BYTES) {
     problems.add(`body: larger than ${MAX_BODY_BYTES} bytes, ignored`);
     void body.cancel().catch(() => undefined);
@@ -46,6 +51,23 @@ export async function readBodyText(
   }
 
   const { text, valid } = decodeUtf8(concatenate(chunks, totalBytes));
+  if (!valid) problems.add('body: not valid UTF-8, replaced bad bytes with U+FFFD');
+  return text;
+}
+
+async function readDeclared(request: Request, problems: ProblemLog): Promise<string | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await request.arrayBuffer());
+  } catch {
+    problems.add('body: could not be read, ignored');
+    return undefined;
+  }
+  if (bytes.byteLength > MAX_BODY_BYTES) {
+    problems.add(`body: larger than ${MAX_BODY_BYTES} bytes, ignored`);
+    return undefined;
+  }
+  const { text, valid } = decodeUtf8(bytes);
   if (!valid) problems.add('body: not valid UTF-8, replaced bad bytes with U+FFFD');
   return text;
 }

@@ -67,13 +67,25 @@ export async function pivotFlow(c: AppContext, config: Config, exchange: PivotEx
     const now = options.clock?.(c, config, exchange) ?? new Date();
     const { override, status } = (await reading) ?? OFF;
     if (status === 'unavailable') log.note('override', 'unknown (settings store unreadable)');
-    flow = await answer({ context, request, now, override, query: (name) => c.req.query(name), note: log.note }, c);
+    flow = await answer({ context, request, now, override, query: (name) => queryParameter(c, name), note: log.note }, c);
   } catch (error) {
     log.fallback = isPivotEdgeError(error) ? error.message : `unexpected: ${error instanceof Error ? error.message : String(error)}`;
     flow = fallbackFlow(context);
   }
   log.flow = flow;
   return flow;
+}
+
+// A parameter name with an escape or a `+` in it (`%73tep=`), which only decoding could match.
+const ENCODED_NAME = /[?&][^=&#]*[%+]/;
+
+/**
+ * `c.req.query(name)`, without decoding every parameter of Kazoo's long query when the name is not
+ * in it: our own state names (`step`, `attempt`) are never encoded.
+ */
+function queryParameter(c: AppContext, name: string): string | undefined {
+  const url = c.req.url;
+  return url.includes(name) || ENCODED_NAME.test(url) ? c.req.query(name) : undefined;
 }
 
 /**
