@@ -5,7 +5,7 @@ export { errorResponse } from './errors.js';
 export { logEvent } from './log.js';
 export { endpointPath } from './paths.js';
 export { overrideLookup, type OverrideLookup, type PivotAppOptions } from './override.js';
-export { createPivotApp } from './pivot-app.js';
+export { createPivotApp, pivotHandler, type PivotHandler } from './pivot-app.js';
 export { chooseDialect, flowResponse, pivotFlow, pivotRoute, type PivotAnswer, type PivotCall, type PivotExchange, type PivotRouteOptions } from './pivot-route.js';
 export { safeEqual } from './secret.js';
 export type { AppContext, AppEnv, Platform } from './types.js';

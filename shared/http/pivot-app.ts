@@ -9,15 +9,25 @@ import { RequestLog } from './request-log.js';
 import { fallbackHeader, queryCallId, requestIdOf } from './request-id.js';
 import type { AppContext, AppEnv, Platform } from './types.js';
 
+/** A whole Pivot function as one Hono handler (see pivotHandler). */
+export type PivotHandler = (c: AppContext) => Promise<Response>;
+
 /**
- * A Pivot function (front-desk, collected, gathered): one route at its root, for every method
- * Kazoo may use, that checks PIVOT_TOKEN and answers a flow, with the request log line and the
- * headers of createEndpointApp (X-Request-Id, X-Fallback). One handler, no middleware and no error
- * hook: mounted with `route()` it stays one plain call, and its answer is built once with plain
- * headers, the cheapest path through Hono and @hono/node-server.
+ * A Pivot function (front-desk, collected, gathered) as a Hono app: pivotHandler at its root, for
+ * every method Kazoo may use. No middleware and no error hook: mounted with `route()` (the
+ * all-in-one app, serveStandalone) it stays one plain call.
  */
-export function createPivotApp(platform: Platform, loadConfig: ConfigLoader, endpoint: Endpoint, answer: PivotAnswer, options: PivotRouteOptions = {}): Hono<AppEnv> {
-  return new Hono<AppEnv>().all('/', async (c) => {
+export function createPivotApp(handler: PivotHandler): Hono<AppEnv> {
+  return new Hono<AppEnv>().all('/', handler);
+}
+
+/**
+ * Everything a Pivot function does for one request: check PIVOT_TOKEN, answer a flow, write the
+ * request log line, with the headers of createEndpointApp (X-Request-Id, X-Fallback). The answer is
+ * built once with plain headers, the cheapest path through Hono and @hono/node-server.
+ */
+export function pivotHandler(platform: Platform, loadConfig: ConfigLoader, endpoint: Endpoint, answer: PivotAnswer, options: PivotRouteOptions = {}): PivotHandler {
+  return async (c) => {
     const log = new RequestLog();
     const config = loadConfig(platform.env(c));
     setLogLevel(config.logLevel);
@@ -39,7 +49,7 @@ export function createPivotApp(platform: Platform, loadConfig: ConfigLoader, end
     }
     log.finish(endpoint, c.req.method, response.status, requestId, () => queryCallId(c), () => c.req.header('content-length'));
     return response;
-  });
+  };
 }
 
 /** A request answered with an error (a 401) by the one error mapper, with its request id. */
