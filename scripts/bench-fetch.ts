@@ -2,7 +2,8 @@
  * `npm run bench:fetch`: what each Pivot endpoint costs in process, as a ratio to a minimal Hono
  * app answering the very same bytes and headers, measured in the same run. Each call is
  * `app.fetch(new Request(...))` plus reading the answer's text; the apps are the functions as
- * deployed on their own (serveStandalone, the owner's override wired to a settings directory).
+ * deployed on their own on Node and Lambda (serveStandalone, the owner's override wired to a
+ * settings directory), and front-desk also as its own Worker runs it (standaloneWorker).
  * CPU time of this process in interleaved chunks, median chunk per app: other work on a shared
  * machine then counts far less. The log lines are written to a file, as a server's stdout would
  * be (LOG_LEVEL=info, the default), and the run is repeated with LOG_LEVEL=warn (no line for a
@@ -14,9 +15,9 @@ import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCollectedApp } from '../functions/collected/app.js';
-import { createFrontDeskApp } from '../functions/front-desk/app.js';
+import { createFrontDeskApp, frontDeskHandler } from '../functions/front-desk/app.js';
 import { createGatheredApp } from '../functions/gathered/app.js';
-import { serveStandalone } from '../shared/http/standalone.js';
+import { serveStandalone, standaloneWorker } from '../shared/http/standalone.js';
 import { nodePlatform } from '../shared/platform/node.js';
 import { fsSettingsStore } from '../shared/platform/settings-fs.js';
 import { AUTHORIZATION, KAZOO_QUERY, ORIGIN, PIVOT_CALLS, frontDeskEnv, menuEnv } from './bench/pivot-calls.js';
@@ -51,6 +52,7 @@ interface Case {
 }
 
 const headers = { authorization: AUTHORIZATION };
+const EXECUTION_CONTEXT = { waitUntil: () => undefined, passThroughOnException: () => undefined, props: {} };
 const get = (path: string) => () => new Request(`${ORIGIN}${path}`, { headers });
 const postForm = () =>
   new Request(`${ORIGIN}/front-desk`, { method: 'POST', body: KAZOO_QUERY, headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' } });
@@ -59,11 +61,15 @@ function cases(logLevel: string): Case[] {
   const dir = join(work, `recordings-${logLevel}`);
   const options = { settings: fsSettingsStore };
   const frontDesk = serveStandalone('front-desk', createFrontDeskApp(nodePlatform(frontDeskEnv(dir, logLevel)), options)).fetch;
+  // The same function as its own Worker runs it (no router, Hono's Context only); waitUntil is Node's here.
+  const worker = standaloneWorker('front-desk', frontDeskHandler(nodePlatform(frontDeskEnv(dir, logLevel)), options));
+  const frontDeskWorker = (request: Request) => worker.fetch(request, {}, EXECUTION_CONTEXT);
   const collected = serveStandalone('collected', createCollectedApp(nodePlatform(menuEnv(dir, logLevel)), options)).fetch;
   const gathered = serveStandalone('gathered', createGatheredApp(nodePlatform(menuEnv(dir, logLevel)), options)).fetch;
   return [
     { name: 'front-desk GET', request: get(PIVOT_CALLS['front-desk']), ours: frontDesk },
     { name: 'front-desk POST form', request: postForm, ours: frontDesk },
+    { name: 'front-desk GET, Worker', request: get(PIVOT_CALLS['front-desk']), ours: frontDeskWorker },
     { name: 'collected GET', request: get(PIVOT_CALLS.collected), ours: collected },
     { name: 'gathered GET', request: get(PIVOT_CALLS.gathered), ours: gathered },
   ];
