@@ -4,8 +4,9 @@
  * `app.fetch(new Request(...))` plus reading the answer's text; the apps are the functions as
  * deployed on their own on Node and Lambda (serveStandalone, the owner's override wired to a
  * settings directory), and front-desk also as its own Worker runs it (standaloneWorker).
- * CPU time of this process in interleaved chunks, median chunk per app: other work on a shared
- * machine then counts far less. The log lines are written to a file, as a server's stdout would
+ * CPU time of this process in interleaved chunks: µs are the median chunk per app, the ratio the
+ * median of each round's ratio (ours and the baseline ran back to back), so other work on a shared
+ * machine counts far less. The log lines are written to a file, as a server's stdout would
  * be (LOG_LEVEL=info, the default), and the run is repeated with LOG_LEVEL=warn (no line for a
  * plain answer). Figures only: nothing is asserted.
  *   npm run bench:fetch -- [--rounds 15] [--calls 400] [--profile]   (--profile: only ours, for node --cpu-prof)
@@ -112,8 +113,9 @@ async function measure(logLevel: string): Promise<void> {
   console.log(`LOG_LEVEL=${logLevel}${logLevel === 'info' ? ' (the default; lines written to a file)' : ''}: CPU µs per call, median of ${ROUNDS} chunks of ${CALLS}`);
   for (const item of all) {
     const { ours, baseline } = times.get(item.name)!;
-    const [us, base] = [median(ours), median(baseline)];
-    process.stdout.write(`  ${item.name.padEnd(22)} ours ${us.toFixed(1).padStart(6)} µs   minimal Hono ${base.toFixed(1).padStart(6)} µs   ratio ${(us / base).toFixed(2)}x\n`);
+    // Each round's chunks ran back to back: the median of their ratios leaves drift and bursts out.
+    const ratio = median(ours.map((us, round) => us / baseline[round]!));
+    process.stdout.write(`  ${item.name.padEnd(22)} ours ${median(ours).toFixed(1).padStart(6)} µs   minimal Hono ${median(baseline).toFixed(1).padStart(6)} µs   ratio ${ratio.toFixed(2)}x\n`);
   }
 }
 

@@ -63,7 +63,7 @@ function runPart(part: Part): Promise<{ readonly output: string; readonly code: 
 }
 
 // Lines that carry a ratio or a verdict: repeated at the end, under their commands.
-const HEADLINE = /ratio|median|x the floor|limit \d+ KB|past the budget|cold|findings|cases/i;
+const HEADLINE = /ratio|median|x the floor|limit \d+ KB|past the budget|vs baseline|cold|findings|cases/i;
 const started = performance.now();
 const summary: string[] = [];
 let failed = false;

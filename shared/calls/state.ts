@@ -60,20 +60,14 @@ export function spokenReopening(config: Config, state: BusinessState, now: Date)
   return spokenNextOpen(state.nextOpen, now, config.timeZone, config.language);
 }
 
-// Per config: the variables that leave the state unknown (none: the hours decide), and the state of
-// the last minute asked. The state cannot change within a minute (hours and zone offsets change on
-// whole minutes), so a busy line evaluates the hours once a minute, not once a call.
-const broken = new WeakMap<Config, string | null>();
+// Per config, the state of the last minute asked. The state cannot change within a minute (hours and
+// zone offsets change on whole minutes), so a busy line evaluates the hours once a minute, not once a call.
 const lastMinute = new WeakMap<Config, { readonly minute: number; readonly state: BusinessState }>();
 const MINUTE_MS = 60_000;
 
 function scheduledState(config: Config, now: Date): BusinessState {
-  let why = broken.get(config);
-  if (why === undefined) {
-    const problems = config.problems.filter((problem) => DECIDING_VARIABLES.has(problem.variable));
-    broken.set(config, (why = problems.length === 0 ? null : problems.map((problem) => problem.message).join('; ')));
-  }
-  if (why !== null) return { known: false, why };
+  const broken = config.problems.filter((problem) => DECIDING_VARIABLES.has(problem.variable));
+  if (broken.length > 0) return { known: false, why: broken.map((problem) => problem.message).join('; ') };
   if (config.forceState !== 'auto') return { known: true, open: config.forceState === 'open' };
   if (config.timeZone === undefined || config.hours === undefined) return { known: false, why: 'TIMEZONE or BUSINESS_HOURS missing' };
   const minute = Math.floor(now.getTime() / MINUTE_MS);

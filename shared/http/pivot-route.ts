@@ -76,16 +76,26 @@ export async function pivotFlow(c: AppContext, config: Config, exchange: PivotEx
   return flow;
 }
 
-// A parameter name with an escape or a `+` in it (`%73tep=`), which only decoding could match.
-const ENCODED_NAME = /[?&][^=&#]*[%+]/;
-
 /**
  * `c.req.query(name)`, without decoding every parameter of Kazoo's long query when the name is not
- * in it: our own state names (`step`, `attempt`) are never encoded.
+ * in it: our own state names (`step`, `attempt`) are never encoded, and a name spelled with an
+ * escape (`%73tep`) still goes to Hono.
  */
 function queryParameter(c: AppContext, name: string): string | undefined {
   const url = c.req.url;
-  return url.includes(name) || ENCODED_NAME.test(url) ? c.req.query(name) : undefined;
+  return url.includes(name) || hasEscapedName(url) ? c.req.query(name) : undefined;
+}
+
+/** Whether a `%` of the URL's query stands in a parameter's name (Kazoo's escapes are all in values). */
+function hasEscapedName(url: string): boolean {
+  const query = url.indexOf('?');
+  if (query === -1) return false;
+  for (let escape = url.indexOf('%', query); escape !== -1; escape = url.indexOf('%', escape + 1)) {
+    let at = escape - 1;
+    while (url[at] !== '=' && url[at] !== '&' && at > query) at -= 1;
+    if (url[at] !== '=') return true;
+  }
+  return false;
 }
 
 /**
