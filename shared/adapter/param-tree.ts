@@ -52,7 +52,7 @@ function childOf(fields: Map<string, ParamNode>, name: string): ParamNode {
 /**
  * The one shape `params` shows for a node: object, else list, else text. The
  * typed fields still read the other shapes from the tree. Objects and lists come
- * out frozen (deepFreeze then stops at them).
+ * out frozen, so the request needs no deep walk to be frozen.
  */
 export function toParamValue(node: ParamNode): ParamValue | undefined {
   if (node.fields !== undefined) return toParams(node.fields);

@@ -31,8 +31,8 @@ export async function readPivotRequest(request: Request): Promise<PivotRequest> 
     reportMixedShapes(tree, problems);
     const dialect = detectDialect(tree, problems);
     const typedFields = readTypedFields(tree, dialect, problems);
-    // Every part is frozen as it is made (typed fields, params): deepFreeze only has the top to do.
-    return deepFreeze({
+    // Every part is frozen as it is made (typed fields, params, problems): only the top is left.
+    return Object.freeze({
       dialect,
       httpMethod,
       ...typedFields,
