@@ -3,7 +3,8 @@
  * run in its own process (loopback only, 10 connections per run). Then the caller lookup: against
  * a receiver that answers in 50 ms (asked on every call, and answered from the cache) and one that
  * never answers, each beside a baseline without a lookup measured in the same run. Figures only:
- * nothing here is asserted.
+ * nothing here is asserted. `--lookup-only`: only the lookup figures (`npm run bench` takes the
+ * request rate against a bare server from bench-wire.ts).
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -80,8 +81,10 @@ async function receiver(delayMs: number | 'never'): Promise<{ readonly url: stri
   };
 }
 
-for (const format of ['callflow', 'twiml'] as const) {
-  console.log(line(`front-desk ${format}`, await measure({ RESPONSE_FORMAT: format }, 5)));
+if (!process.argv.includes('--lookup-only')) {
+  for (const format of ['callflow', 'twiml'] as const) {
+    console.log(line(`front-desk ${format}`, await measure({ RESPONSE_FORMAT: format }, 5)));
+  }
 }
 
 const baseline = await measure({}, 5);

@@ -13,7 +13,7 @@ const run = promisify(execFile);
 
 /** Gzip limits in bytes (1 KB = 1000 bytes, the stricter reading). The all-in-one worker has none. */
 export const WORKER_LIMITS: Readonly<Record<string, number | undefined>> = {
-  'front-desk': 40_000,
+  'front-desk': 30_000,
   collected: 30_000,
   gathered: 30_000,
   recordings: 30_000,

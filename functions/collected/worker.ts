@@ -1,6 +1,6 @@
-import { workersPlatform } from '../../shared/platform/workers.js';
-import { serveStandalone } from '../../shared/http/standalone.js';
+import { standaloneWorker } from '../../shared/http/standalone.js';
 import { r2SettingsReader } from '../../shared/platform/settings-r2.js';
-import { createCollectedApp } from './app.js';
+import { workersPlatform } from '../../shared/platform/workers.js';
+import { collectedHandler } from './app.js';
 
-export default serveStandalone('collected', createCollectedApp(workersPlatform, { settings: r2SettingsReader }));
+export default standaloneWorker('collected', collectedHandler(workersPlatform, { settings: r2SettingsReader }));

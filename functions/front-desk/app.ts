@@ -1,17 +1,23 @@
+import { memoryCache } from '../../shared/callers/cache.js';
 import { callerLookup } from '../../shared/callers/lookup.js';
 import { loadConfig } from '../../shared/config/index.js';
-import { createEndpointApp, overrideLookup, pivotRoute, requestInstant, requirePivotToken, type PivotAppOptions, type Platform } from '../../shared/http/index.js';
+import { createPivotApp, overrideLookup, pivotHandler, requestInstant, type PivotAppOptions, type PivotHandler, type Platform } from '../../shared/http/index.js';
 import { answerFrontDesk } from './answer.js';
 
 /** The front-desk function: every method Kazoo may use, at its root. */
+export function frontDeskHandler(platform: Platform, options: PivotAppOptions = {}): PivotHandler {
+  const cache = platform.cache ?? memoryCache();
+  return pivotHandler(
+    platform,
+    loadConfig,
+    'front-desk',
+    // Made only when a call asks (CALLER_LOOKUP_URL); its cache writes finish after the answer is sent (Workers waitUntil).
+    (call, c) => answerFrontDesk(call, (settings, query) => callerLookup(cache, (work) => platform.waitUntil(c, work))(settings, query)),
+    { clock: requestInstant, override: overrideLookup(platform, options.settings) },
+  );
+}
+
+/** The front-desk function as a Hono app (the all-in-one app, Lambda, tests). */
 export function createFrontDeskApp(platform: Platform, options: PivotAppOptions = {}) {
-  const app = createEndpointApp(platform, loadConfig, 'front-desk');
-  const override = overrideLookup(platform, options.settings);
-  app.use(requirePivotToken);
-  app.all('/', (c, next) => {
-    // The lookup's cache writes finish after the answer is sent (Workers waitUntil).
-    const lookup = callerLookup(platform.cache, (work) => platform.waitUntil(c, work));
-    return pivotRoute('front-desk', (call) => answerFrontDesk(call, lookup), { clock: requestInstant, override })(c, next);
-  });
-  return app;
+  return createPivotApp(frontDeskHandler(platform, options));
 }

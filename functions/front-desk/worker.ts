@@ -1,6 +1,6 @@
-import { workersPlatform } from '../../shared/platform/workers.js';
-import { serveStandalone } from '../../shared/http/standalone.js';
+import { standaloneWorker } from '../../shared/http/standalone.js';
 import { r2SettingsReader } from '../../shared/platform/settings-r2.js';
-import { createFrontDeskApp } from './app.js';
+import { workersCallerPlatform } from '../../shared/platform/workers-callers.js';
+import { frontDeskHandler } from './app.js';
 
-export default serveStandalone('front-desk', createFrontDeskApp(workersPlatform, { settings: r2SettingsReader }));
+export default standaloneWorker('front-desk', frontDeskHandler(workersCallerPlatform, { settings: r2SettingsReader }));

@@ -1,14 +1,20 @@
 import { menuAnswer } from '../../shared/calls/index.js';
 import { loadConfigWithoutCallers } from '../../shared/config/without-callers.js';
-import { createEndpointApp, overrideLookup, pivotRoute, requestInstant, requirePivotToken, type PivotAppOptions, type Platform } from '../../shared/http/index.js';
+import { createPivotApp, overrideLookup, pivotHandler, requestInstant, type PivotAppOptions, type PivotHandler, type Platform } from '../../shared/http/index.js';
 
 /**
  * The gathered function: routes a menu choice made through `<Gather>`. It is requested by our own
  * TwiML, so the menu answers TwiML; ringing and voicemail answer Callflow JSON (see ringFlow).
  */
+export function gatheredHandler(platform: Platform, options: PivotAppOptions = {}): PivotHandler {
+  return pivotHandler(platform, loadConfigWithoutCallers, 'gathered', menuAnswer, {
+    dialect: 'twiml',
+    clock: requestInstant,
+    override: overrideLookup(platform, options.settings),
+  });
+}
+
+/** The gathered function as a Hono app (the all-in-one app, Lambda, tests). */
 export function createGatheredApp(platform: Platform, options: PivotAppOptions = {}) {
-  const app = createEndpointApp(platform, loadConfigWithoutCallers, 'gathered');
-  app.use(requirePivotToken);
-  app.all('/', pivotRoute('gathered', menuAnswer, { dialect: 'twiml', clock: requestInstant, override: overrideLookup(platform, options.settings) }));
-  return app;
+  return createPivotApp(gatheredHandler(platform, options));
 }

@@ -1,6 +1,6 @@
-import { workersPlatform } from '../../shared/platform/workers.js';
-import { serveStandalone } from '../../shared/http/standalone.js';
+import { standaloneWorker } from '../../shared/http/standalone.js';
 import { r2SettingsReader } from '../../shared/platform/settings-r2.js';
-import { createGatheredApp } from './app.js';
+import { workersPlatform } from '../../shared/platform/workers.js';
+import { gatheredHandler } from './app.js';
 
-export default serveStandalone('gathered', createGatheredApp(workersPlatform, { settings: r2SettingsReader }));
+export default standaloneWorker('gathered', gatheredHandler(workersPlatform, { settings: r2SettingsReader }));

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { loadConfig, parseConfig } from '../../shared/config/index.js';
 import { loadConfigWithoutHours } from '../../shared/config/without-hours.js';
-import { problemsReported } from '../../shared/http/app.js';
+import { problemsReported } from '../../shared/http/config-problems.js';
 import { nodePlatform } from '../../shared/platform/node.js';
 import { loadOverride } from '../../shared/override/stored.js';
 import { fsSettingsStore } from '../../shared/platform/settings-fs.js';

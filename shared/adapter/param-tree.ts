@@ -51,29 +51,30 @@ function childOf(fields: Map<string, ParamNode>, name: string): ParamNode {
 
 /**
  * The one shape `params` shows for a node: object, else list, else text. The
- * typed fields still read the other shapes from the tree.
+ * typed fields still read the other shapes from the tree. Objects and lists come
+ * out frozen, so the request needs no deep walk to be frozen.
  */
 export function toParamValue(node: ParamNode): ParamValue | undefined {
-  if (node.fields !== undefined) {
-    const entries: [string, ParamValue][] = [];
-    for (const [name, child] of node.fields) {
-      const value = toParamValue(child);
-      if (value !== undefined) entries.push([name, value]);
-    }
-    // fromEntries defines own properties, so a `__proto__` name cannot set the prototype.
-    return Object.fromEntries(entries);
-  }
+  if (node.fields !== undefined) return toParams(node.fields);
   if (node.items !== undefined) {
-    return node.items.map(toParamValue).filter((value) => value !== undefined);
+    const items: ParamValue[] = [];
+    for (const item of node.items) {
+      const value = toParamValue(item);
+      if (value !== undefined) items.push(value);
+    }
+    return Object.freeze(items);
   }
   return node.text;
 }
 
 export function toParams(tree: ParamTree): Record<string, ParamValue> {
-  const entries: [string, ParamValue][] = [];
+  const params: Record<string, ParamValue> = {};
   for (const [name, node] of tree) {
     const value = toParamValue(node);
-    if (value !== undefined) entries.push([name, value]);
+    if (value === undefined) continue;
+    // An own data property, so a `__proto__` name cannot set the prototype.
+    if (name === '__proto__') Object.defineProperty(params, name, { value, enumerable: true, writable: true, configurable: true });
+    else params[name] = value;
   }
-  return Object.fromEntries(entries);
+  return Object.freeze(params);
 }

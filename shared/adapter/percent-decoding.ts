@@ -10,7 +10,8 @@ export interface TextSpan {
 /**
  * Decodes Kazoo's "legacy" URL encoding: `%XX` escapes are UTF-8 bytes and, when
  * `plusIsSpace`, `+` is a space. A malformed escape (`%zz`, a trailing `%4`) is
- * kept literally and reported instead of failing the whole request.
+ * kept literally and reported instead of failing the whole request. Plain stretches
+ * are copied whole, and a run of ASCII escapes (`%40`, `%2B`) needs no UTF-8 decoder.
  */
 export function decodePercentEscapes(
   raw: string,
@@ -20,39 +21,45 @@ export function decodePercentEscapes(
 ): string {
   if (!raw.includes('%') && !(plusIsSpace && raw.includes('+'))) return raw;
   let decoded = '';
-  let pendingBytes: number[] = [];
-  let pendingStart = 0;
-  const flushBytes = (): void => {
-    if (pendingBytes.length === 0) return;
-    const { text, valid } = decodeUtf8(Uint8Array.from(pendingBytes));
-    if (!valid) {
-      problems.add(
-        `${span.source}: %-escapes at position ${span.offset + pendingStart} are not valid UTF-8, replaced with U+FFFD`,
-      );
-    }
-    decoded += text;
-    pendingBytes = [];
-  };
-
+  let copiedUpTo = 0;
   let index = 0;
   while (index < raw.length) {
-    const char = raw.charAt(index);
-    if (char === '%') {
-      const byte = hexByteAt(raw, index + 1);
-      if (byte !== undefined) {
-        if (pendingBytes.length === 0) pendingStart = index;
-        pendingBytes.push(byte);
-        index += 3;
-        continue;
-      }
-      problems.add(`${span.source}: bad %-escape at position ${span.offset + index}, kept as is`);
+    const code = raw.charCodeAt(index);
+    if (code === PERCENT && hexByteAt(raw, index + 1) !== undefined) {
+      decoded += raw.slice(copiedUpTo, index);
+      const run = escapeRun(raw, index, span, problems);
+      decoded += run.text;
+      index = copiedUpTo = run.end;
+      continue;
     }
-    flushBytes();
-    decoded += char === '+' && plusIsSpace ? ' ' : char;
+    if (code === PERCENT) problems.add(`${span.source}: bad %-escape at position ${span.offset + index}, kept as is`);
+    else if (code === PLUS && plusIsSpace) {
+      decoded += `${raw.slice(copiedUpTo, index)} `;
+      copiedUpTo = index + 1;
+    }
     index += 1;
   }
-  flushBytes();
-  return decoded;
+  return decoded + raw.slice(copiedUpTo);
+}
+
+const PERCENT = 0x25;
+const PLUS = 0x2b;
+
+/** The text of consecutive `%XX` escapes starting at `start`, and where they end. */
+function escapeRun(raw: string, start: number, span: TextSpan, problems: ProblemLog): { readonly text: string; readonly end: number } {
+  const bytes: number[] = [];
+  let ascii = true;
+  let index = start;
+  for (let byte = hexByteAt(raw, index + 1); raw.charCodeAt(index) === PERCENT && byte !== undefined; byte = hexByteAt(raw, index + 1)) {
+    bytes.push(byte);
+    ascii &&= byte < 0x80;
+    index += 3;
+  }
+  // ASCII is valid UTF-8 as it is (a long run goes to the decoder: spread arguments are bounded).
+  if (ascii && bytes.length <= 1024) return { text: String.fromCharCode(...bytes), end: index };
+  const { text, valid } = decodeUtf8(Uint8Array.from(bytes));
+  if (!valid) problems.add(`${span.source}: %-escapes at position ${span.offset + start} are not valid UTF-8, replaced with U+FFFD`);
+  return { text, end: index };
 }
 
 function hexByteAt(text: string, index: number): number | undefined {

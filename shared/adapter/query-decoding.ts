@@ -34,6 +34,8 @@ export function decodeKazooQueryInto(
   }
 }
 
+const NO_SEGMENTS: readonly string[] = [];
+
 function decodePair(
   tree: ParamTree,
   text: string,
@@ -53,6 +55,11 @@ function decodePair(
 
   if (key === '') {
     problems.add(`${source}: parameter without a name at position ${start}, ignored`);
+    return;
+  }
+  // Nearly every key is a plain name: no brackets to split.
+  if (!key.includes('[')) {
+    assignText(tree, key, NO_SEGMENTS, value, key, problems);
     return;
   }
   const path = splitKeyPath(key);

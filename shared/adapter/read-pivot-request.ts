@@ -31,12 +31,13 @@ export async function readPivotRequest(request: Request): Promise<PivotRequest> 
     reportMixedShapes(tree, problems);
     const dialect = detectDialect(tree, problems);
     const typedFields = readTypedFields(tree, dialect, problems);
-    return deepFreeze({
+    // Every part is frozen as it is made (typed fields, params, problems): only the top is left.
+    return Object.freeze({
       dialect,
       httpMethod,
       ...typedFields,
       params: toParams(tree),
-      problems: problems.list(),
+      problems: Object.freeze(problems.list()),
     });
   } catch {
     // Only a bug or a non-Request argument gets here; the error text could quote input.
@@ -47,8 +48,13 @@ export async function readPivotRequest(request: Request): Promise<PivotRequest> 
 
 function readQuery(url: string, problems: ProblemLog): ParamTree {
   const tree: ParamTree = new Map();
-  // `search` keeps the escapes as sent, so values are decoded exactly once.
-  decodeKazooQueryInto(tree, new URL(url).search.slice(1), 'query', problems);
+  // The query as sent (escapes kept, so values are decoded exactly once), without a fragment:
+  // what `new URL(url).search` gives, up to the escapes a URL parser adds, which decode the same.
+  const start = url.indexOf('?');
+  if (start !== -1) {
+    const hash = url.indexOf('#', start);
+    decodeKazooQueryInto(tree, url.slice(start + 1, hash === -1 ? undefined : hash), 'query', problems);
+  }
   return tree;
 }
 

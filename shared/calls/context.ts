@@ -55,6 +55,17 @@ export function closedGreeting(config: Config, reason: string | undefined, nextO
 export function refusedHost(context: CallContext, endpoint: Endpoint): string | undefined {
   const { config } = context;
   if (config.publicBaseUrl === undefined && config.endpointUrls[endpoint] === undefined) return undefined;
-  const host = new URL(context.urls[endpoint]).hostname;
-  return KAZOO_REFUSED_HOSTS.has(host) ? host : undefined;
+  const url = context.urls[endpoint];
+  let host = refusedHosts.get(url);
+  if (host === undefined) {
+    const { hostname } = new URL(url);
+    host = KAZOO_REFUSED_HOSTS.has(hostname) ? hostname : null;
+    // One URL per endpoint and config: start over rather than grow.
+    if (refusedHosts.size >= 64) refusedHosts.clear();
+    refusedHosts.set(url, host);
+  }
+  return host ?? undefined;
 }
+
+// Per URL handed out, the host Kazoo refuses (null: none): parsed once, not per call.
+const refusedHosts = new Map<string, string | null>();

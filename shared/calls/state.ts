@@ -1,4 +1,5 @@
 import type { Config } from '../config/types.js';
+import type { Schedule } from '../hours/types.js';
 import { spokenNextOpen, stateAt } from '../hours/index.js';
 import { activeOverride, type ActiveOverride } from '../override/effect.js';
 import type { HoursOverride } from '../override/types.js';
@@ -59,12 +60,26 @@ export function spokenReopening(config: Config, state: BusinessState, now: Date)
   return spokenNextOpen(state.nextOpen, now, config.timeZone, config.language);
 }
 
+// Per config, the state of the last minute asked. The state cannot change within a minute (hours and
+// zone offsets change on whole minutes), so a busy line evaluates the hours once a minute, not once a call.
+const lastMinute = new WeakMap<Config, { readonly minute: number; readonly state: BusinessState }>();
+const MINUTE_MS = 60_000;
+
 function scheduledState(config: Config, now: Date): BusinessState {
   const broken = config.problems.filter((problem) => DECIDING_VARIABLES.has(problem.variable));
   if (broken.length > 0) return { known: false, why: broken.map((problem) => problem.message).join('; ') };
   if (config.forceState !== 'auto') return { known: true, open: config.forceState === 'open' };
   if (config.timeZone === undefined || config.hours === undefined) return { known: false, why: 'TIMEZONE or BUSINESS_HOURS missing' };
-  const state = stateAt(config.hours, now, config.timeZone);
+  const minute = Math.floor(now.getTime() / MINUTE_MS);
+  const last = lastMinute.get(config);
+  if (last !== undefined && last.minute === minute) return last.state;
+  const state = hoursState(config.hours, now, config.timeZone);
+  lastMinute.set(config, { minute, state });
+  return state;
+}
+
+function hoursState(hours: Schedule, now: Date, timeZone: string): BusinessState {
+  const state = stateAt(hours, now, timeZone);
   const known = { known: true, open: state.open, ...(state.reason === undefined ? {} : { reason: state.reason }) } as const;
   // Closed, the next change is the next opening (stateAt already found it: nothing extra per call).
   return state.open || state.nextChange === null ? known : { ...known, nextOpen: state.nextChange };

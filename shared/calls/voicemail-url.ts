@@ -51,24 +51,43 @@ const OUR_KEYS = ['reason', 'detail', 'caller_name', 'caller_number', 'dialled',
 /**
  * The record_call `url`: the recordings endpoint plus what we know about the message, ending in an
  * empty `recording=`. Kazoo (4.3 kzc_recording, master media_recording) appends the file name
- * straight to a last parameter that ends in `=`, then `&from=…&to=…&caller_id_name=…`.
+ * straight to a last parameter that ends in `=`, then `&from=…&to=…&caller_id_name=…`. Values are
+ * form-encoded exactly as URLSearchParams writes them.
  */
 export function recordingUrl(recordingsUrl: string, reason: VoicemailReason, caller: CallerFacts): string {
-  const url = new URL(recordingsUrl);
-  url.hash = '';
-  const query = url.searchParams;
-  for (const key of OUR_KEYS) query.delete(key);
-  const fields: ReadonlyArray<readonly [string, string | undefined]> = [
-    ['reason', reason.kind],
-    ['detail', reason.detail],
-    ['caller_name', caller.name],
-    ['caller_number', caller.number],
-    ['dialled', caller.dialled],
-  ];
-  for (const [key, value] of fields) {
+  let url = recordingsPrefix(recordingsUrl) + formPair('reason', reason.kind);
+  for (const [key, value] of [['detail', reason.detail], ['caller_name', caller.name], ['caller_number', caller.number], ['dialled', caller.dialled]] as const) {
     const clean = value === undefined ? '' : cleanField(value);
-    if (clean !== '') query.append(key, clean);
+    if (clean !== '') url += formPair(key, clean);
   }
-  query.append('recording', '');
-  return url.toString();
+  return `${url}recording=`;
 }
+
+const prefixes = new Map<string, string>();
+
+/** The recordings URL without its fragment and our keys, ready for `key=value&` pairs: worked out once per URL. */
+function recordingsPrefix(recordingsUrl: string): string {
+  let prefix = prefixes.get(recordingsUrl);
+  if (prefix === undefined) {
+    const url = new URL(recordingsUrl);
+    url.hash = '';
+    for (const key of OUR_KEYS) url.searchParams.delete(key);
+    const kept = url.searchParams.toString();
+    url.search = '';
+    prefix = `${url.toString()}?${kept === '' ? '' : `${kept}&`}`;
+    // A handful of URLs per process (one per config and origin): start over rather than grow.
+    if (prefixes.size >= 64) prefixes.clear();
+    prefixes.set(recordingsUrl, prefix);
+  }
+  return prefix;
+}
+
+/** `key=value&` in application/x-www-form-urlencoded, as URLSearchParams serialises it (`value` holds no lone surrogate). */
+function formPair(key: string, value: string): string {
+  let encoded = encodeURIComponent(value);
+  // encodeURIComponent leaves these five as they are; the form encoding escapes them.
+  if (LEFT_BY_URI_ENCODING.test(encoded)) encoded = encoded.replace(/[!'()~]/g, (found) => `%${found.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${key}=${encoded.includes('%20') ? encoded.replaceAll('%20', '+') : encoded}&`;
+}
+
+const LEFT_BY_URI_ENCODING = /[!'()~]/;

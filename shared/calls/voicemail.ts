@@ -1,4 +1,5 @@
-import { callflow, twiml, type CallflowAction, type Flow, type TwimlVerb } from '../flows/index.js';
+import type { Config } from '../config/types.js';
+import { callflow, constantAction, twiml, type CallflowAction, type Flow, type TwimlVerb } from '../flows/index.js';
 import { PROMPTS, refusedHost, speechOf, type CallContext } from './context.js';
 import { recordingUrl, type VoicemailReason } from './voicemail-url.js';
 
@@ -36,15 +37,28 @@ function recordMessage(context: CallContext, reason: VoicemailReason): CallflowA
   const speech = speechOf(config);
   // Kazoo rejects the whole flow for such a url and hangs up: say so instead.
   if (refusedHost(context, 'recordings') !== undefined) return callflow.tts(PROMPTS.noRecording, speech, callflow.hangup());
-  const hold = Math.max(1, config.maxRecordingSeconds - PROMPT_ALLOWANCE_SECONDS);
-  const stop = callflow.recordCallStop(callflow.tts(PROMPTS.timeUp, speech, callflow.hangup()));
   const options = {
     url: recordingUrl(context.urls.recordings, reason, context.caller),
     format: config.recordingFormat,
     timeLimit: config.maxRecordingSeconds,
     minSeconds: RECORD_MIN_SECONDS,
   };
-  return callflow.recordCallStart(options, callflow.tts(PROMPTS.speakNow, speech, callflow.sleep(hold, stop)));
+  return callflow.recordCallStart(options, afterRecordingStarts(config));
+}
+
+// Per config: everything after record_call start, the same for every message.
+const closingChains = new WeakMap<Config, CallflowAction>();
+
+/** "speak now" → sleep → record_call stop → time-up goodbye → hangup: built and rendered once per config. */
+function afterRecordingStarts(config: Config): CallflowAction {
+  let chain = closingChains.get(config);
+  if (chain === undefined) {
+    const speech = speechOf(config);
+    const hold = Math.max(1, config.maxRecordingSeconds - PROMPT_ALLOWANCE_SECONDS);
+    const stop = callflow.recordCallStop(callflow.tts(PROMPTS.timeUp, speech, callflow.hangup()));
+    closingChains.set(config, (chain = constantAction(callflow.tts(PROMPTS.speakNow, speech, callflow.sleep(hold, stop)))));
+  }
+  return chain;
 }
 
 /** `tts(text)` before `next`, or `next` alone when there is nothing to say. */

@@ -1,4 +1,5 @@
 import type { CallflowAction } from './callflow.js';
+import { renderCallflow } from './render-callflow.js';
 import { renderTwiml } from './render-twiml.js';
 import type { TwimlVerb } from './twiml.js';
 
@@ -7,6 +8,7 @@ export * as twiml from './twiml.js';
 export type { CallflowAction, CollectOptions } from './callflow.js';
 export type { DialTarget, TwimlVerb } from './twiml.js';
 export type { Speech } from './speech.js';
+export { constantAction } from './render-callflow.js';
 export { escapeXml, renderTwiml } from './render-twiml.js';
 
 /** The two dialects Kazoo Pivot takes as an answer. */
@@ -19,6 +21,6 @@ export type Flow =
 
 /** The body and content type Kazoo needs to pick the right translator (protocol doc §2). */
 export function renderFlow(flow: Flow): { readonly body: string; readonly contentType: string } {
-  if (flow.dialect === 'callflow') return { body: JSON.stringify(flow.action), contentType: 'application/json' };
+  if (flow.dialect === 'callflow') return { body: renderCallflow(flow.action), contentType: 'application/json' };
   return { body: renderTwiml(flow.verbs), contentType: 'application/xml' };
 }

@@ -5,6 +5,7 @@
  */
 export const MAX_SPOKEN_CHARACTERS = 1000;
 
+const SURROGATE = /[\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Where pieces may end, sorted: after each sentence, or (when a sentence is too long) each word. */
@@ -44,7 +45,8 @@ function lastFitting(points: readonly number[], start: number, furthest: number,
  * (which Kazoo's JSON decoder rejects) becomes U+FFFD; a piece of nothing but whitespace is left out.
  */
 export function spokenPieces(text: string, limit = MAX_SPOKEN_CHARACTERS): string[] {
-  const clean = text.replace(LONE_SURROGATE, '\uFFFD');
+  // Nearly every prompt has no surrogate at all: one plain scan instead of the lookaround pattern.
+  const clean = SURROGATE.test(text) ? text.replace(LONE_SURROGATE, '\uFFFD') : text;
   // UTF-16 length is never below the code point count: short text needs no segmenting.
   if (clean.length <= limit) return [clean];
   const graphemes = boundaries(clean, 'grapheme');

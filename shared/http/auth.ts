@@ -19,16 +19,31 @@ function presentedPivotTokens(c: AppContext): { readonly where: string; readonly
   return candidates.filter((found): found is { where: string; token: string } => found.token !== undefined && found.token !== '');
 }
 
+/**
+ * Why a request carries no valid PIVOT_TOKEN (`expected`), for the log line (never a value), or
+ * undefined when it does. Kazoo sends the voice_url's userinfo as Basic, so that is tried first.
+ */
+export function pivotTokenRefusal(c: AppContext, expected: string): string | undefined {
+  const basic = basicPassword(c.req.header('authorization'));
+  if (basic !== undefined && safeEqual(basic, expected)) return undefined;
+  const presented = presentedPivotTokens(c);
+  if (presented.some(({ token }) => safeEqual(token, expected))) return undefined;
+  const places = presented.length === 0 ? '?token=, Basic password, X-Pivot-Token' : presented.map(({ where }) => where).join(', ');
+  return `${presented.length === 0 ? 'no token, looked in' : 'wrong token in'} ${places}`;
+}
+
+/** The 401 of a request without PIVOT_TOKEN. */
+export function pivotTokenRequired(): PivotEdgeError {
+  return new PivotEdgeError('unauthorized', 'a valid Pivot token is required', 401, { authenticate: 'Basic realm="pivot-edge"' });
+}
+
 /** Refuse (401) a Pivot or upload request without PIVOT_TOKEN; open when the variable is unset. */
 export const requirePivotToken: MiddlewareHandler<AppEnv> = async (c, next) => {
   const expected = c.var.config.pivotToken;
-  if (expected !== undefined) {
-    const presented = presentedPivotTokens(c);
-    if (!presented.some(({ token }) => safeEqual(token, expected))) {
-      const places = presented.length === 0 ? '?token=, Basic password, X-Pivot-Token' : presented.map(({ where }) => where).join(', ');
-      c.var.log.fields.why = `${presented.length === 0 ? 'no token, looked in' : 'wrong token in'} ${places}`;
-      throw new PivotEdgeError('unauthorized', 'a valid Pivot token is required', 401, { authenticate: 'Basic realm="pivot-edge"' });
-    }
+  const refusal = expected === undefined ? undefined : pivotTokenRefusal(c, expected);
+  if (refusal !== undefined) {
+    c.var.log.fields.why = refusal;
+    throw pivotTokenRequired();
   }
   await next();
 };

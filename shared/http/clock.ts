@@ -1,5 +1,6 @@
 import type { Config } from '../config/types.js';
 import { parseInstant } from '../hours/local-instant.js';
+import type { PivotExchange } from './pivot-route.js';
 import { safeEqual } from './secret.js';
 import type { AppContext } from './types.js';
 
@@ -9,21 +10,21 @@ import type { AppContext } from './types.js';
  * answer says which instant it used (`X-Simulated-At`), or why it did not (`X-Simulate-Refused`,
  * also on the request's log line at warn level): a refused override is never silent.
  */
-export function requestInstant(c: AppContext, config: Config): Date {
+export function requestInstant(c: AppContext, config: Config, { log, headers }: PivotExchange): Date {
   const simulated = c.req.header('x-simulate-at');
   if (simulated === undefined) return new Date();
   const refusal = tokenRefusal(c.req.header('x-admin-token'), config.adminToken);
   const instant = refusal === undefined ? parseInstant(simulated, config.timeZone) : undefined;
   if (instant === undefined) {
     const why = refusal ?? `unreadable X-Simulate-At, expected 2026-12-25T10:00 (in TIMEZONE) or 2026-12-25T15:00:00Z`;
-    c.var.log.fields.simulateRefused = why;
-    c.var.log.warn = true;
-    c.header('x-simulate-refused', why);
+    log.fields.simulateRefused = why;
+    log.warn = true;
+    headers['x-simulate-refused'] = why;
     return new Date();
   }
   const used = instant.toISOString();
-  c.var.log.fields.simulatedAt = used;
-  c.header('x-simulated-at', used);
+  log.fields.simulatedAt = used;
+  headers['x-simulated-at'] = used;
   return instant;
 }
 

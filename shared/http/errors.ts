@@ -2,7 +2,7 @@ import type { ErrorHandler } from 'hono';
 import { isPivotEdgeError } from '../errors.js';
 import { logEvent, logText, withoutSecrets } from './log.js';
 import type { RequestLog } from './request-log.js';
-import type { AppEnv } from './types.js';
+import type { AppContext, AppEnv } from './types.js';
 
 // Details that become response headers: who may retry when (a 503), which methods a path takes (a 405).
 const DETAIL_HEADERS = [
@@ -17,7 +17,7 @@ const DETAIL_HEADERS = [
  * answered 500 without details. The request's log line carries the code (and a 5xx's message and
  * cause: what the operator needs to act on).
  */
-export const errorResponse: ErrorHandler<AppEnv> = (error, c) => {
+export function errorResponse(error: Parameters<ErrorHandler<AppEnv>>[0], c: AppContext): Response {
   const log = c.get('log') as RequestLog | undefined;
   const report = (code: string, message?: string, cause?: unknown): void => {
     const fields: Record<string, string> = { error: code };
@@ -35,4 +35,4 @@ export const errorResponse: ErrorHandler<AppEnv> = (error, c) => {
   }
   report('internal', error instanceof Error ? error.message : String(error));
   return c.json({ error: 'internal', message: 'internal error' }, 500);
-};
+}

@@ -20,7 +20,19 @@ export function logEnabled(level: LogLevel): boolean {
  * token) or an Authorization header.
  */
 export function logEvent(level: LogLevel, event: string, fields: Readonly<Record<string, unknown>> = {}): void {
-  if (logEnabled(level)) writeLogLine(level, { time: new Date().toISOString(), level, event, ...fields });
+  if (logEnabled(level)) writeLogLine(level, { time: logTime(Date.now()), level, event, ...fields });
+}
+
+let lastMs = NaN;
+let lastTime = '';
+
+/** The `time` of a line: the ISO instant of `ms`, formatted once per millisecond however many lines share it. */
+export function logTime(ms: number): string {
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastTime = new Date(ms).toISOString();
+  }
+  return lastTime;
 }
 
 type LineWriter = (level: LogLevel, text: string) => void;

@@ -11,7 +11,7 @@ export interface PivotAppOptions {
 }
 
 /** The override as this call knows it (see OverrideReading); never throws, never waits long. */
-export type OverrideLookup = (c: AppContext) => Promise<OverrideReading>;
+export type OverrideLookup = (c: AppContext, config: Config) => Promise<OverrideReading>;
 
 const OFF: OverrideReading = { override: null, status: 'off' };
 
@@ -23,8 +23,7 @@ const OFF: OverrideReading = { override: null, status: 'off' };
 export function overrideLookup(platform: Platform, source: SettingsReaderSource | undefined): OverrideLookup | undefined {
   if (source === undefined) return undefined;
   const readers = new WeakMap<Config, ReturnType<typeof createOverrideReader> | null>();
-  return async (c) => {
-    const config = c.var.config;
+  return async (c, config) => {
     let reader = readers.get(config);
     if (reader === undefined) {
       const store = storeOrWhy(() => source(platform.env(c), config));

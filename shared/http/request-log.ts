@@ -2,7 +2,7 @@ import type { PivotRequest } from '../adapter/index.js';
 import type { Endpoint } from '../config/types.js';
 import type { Flow } from '../flows/index.js';
 import { describeFlow } from './decision.js';
-import { logEnabled, logText, maskedNumber, withoutSecrets, writeLogLine } from './log.js';
+import { logEnabled, logText, logTime, maskedNumber, withoutSecrets, writeLogLine } from './log.js';
 
 /**
  * What one request did, filled in while it is answered and written as one JSON line when it is done
@@ -35,7 +35,8 @@ export class RequestLog {
     if (!logEnabled(level)) return;
     const isUpload = flow === undefined && status !== 401 && endpoint === 'recordings' && (method === 'PUT' || method === 'POST');
     const event = status === 401 ? 'unauthorized' : fallback !== undefined ? 'fallback' : flow !== undefined ? 'answer' : isUpload ? 'upload' : 'request';
-    const line: Record<string, unknown> = { time: new Date().toISOString(), level, event, requestId, endpoint, method, status, ms: Date.now() - this.started };
+    const now = Date.now();
+    const line: Record<string, unknown> = { time: logTime(now), level, event, requestId, endpoint, method, status, ms: now - this.started };
     const call = request?.callId ?? upload?.callId ?? this.callId ?? callId();
     if (call !== undefined) line.callId = logText(call, 80);
     if (request !== undefined) line.dialect = request.dialect;
@@ -55,9 +56,11 @@ export class RequestLog {
 }
 
 /** `voicemail: closed (Christmas)`, `ring device: key 2`, `menu`: what we answered, and why when it is not the plain open case. */
+const WHY_KEYS = ['override', 'caller', 'menu', 'dial'] as const;
+
 function decision(answer: string, notes: Readonly<Record<string, string>>): string {
   const why = notes.state === 'closed' ? [notes.reason === undefined ? 'closed' : `closed (${notes.reason})`] : [];
-  for (const key of ['override', 'caller', 'menu', 'dial']) {
+  for (const key of WHY_KEYS) {
     const label = key === 'menu' ? 'key' : key;
     if (notes[key] !== undefined) why.push(notes[key] === 'none' ? `no ${label}` : `${label} ${notes[key]}`);
   }

@@ -2,17 +2,28 @@ import type { Config, Endpoint } from '../config/types.js';
 import type { AppContext } from './types.js';
 
 const ENDPOINTS: readonly Endpoint[] = ['front-desk', 'collected', 'gathered', 'recordings'];
+/** Origins remembered per config when the URLs come from the request (a local try-out, a proxy). */
+const MAX_ORIGINS = 16;
+
+type EndpointUrls = Readonly<Record<Endpoint, string>>;
+const known = new WeakMap<Config, Map<string, EndpointUrls>>();
 
 /**
  * Absolute URL of every endpoint, as handed to Kazoo: `*_URL` if set, else PUBLIC_BASE_URL, else
  * the request's own origin (proxy headers honoured). PIVOT_TOKEN rides as URL userinfo because
- * Kazoo appends `/<file>` to recording URLs, which would break a `?token=` query.
+ * Kazoo appends `/<file>` to recording URLs, which would break a `?token=` query. Worked out once
+ * per config and base, not per call.
  */
-export function endpointUrls(c: AppContext, config: Config): Record<Endpoint, string> {
+export function endpointUrls(c: AppContext, config: Config): EndpointUrls {
   const base = config.publicBaseUrl ?? requestOrigin(c);
-  const urls = {} as Record<Endpoint, string>;
-  for (const endpoint of ENDPOINTS) {
-    urls[endpoint] = withToken(config.endpointUrls[endpoint] ?? `${base}/${endpoint}`, config.pivotToken);
+  let byBase = known.get(config);
+  if (byBase === undefined) known.set(config, (byBase = new Map()));
+  let urls = byBase.get(base);
+  if (urls === undefined) {
+    if (byBase.size >= MAX_ORIGINS) byBase.clear();
+    const built = {} as Record<Endpoint, string>;
+    for (const endpoint of ENDPOINTS) built[endpoint] = withToken(config.endpointUrls[endpoint] ?? `${base}/${endpoint}`, config.pivotToken);
+    byBase.set(base, (urls = Object.freeze(built)));
   }
   return urls;
 }
