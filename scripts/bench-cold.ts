@@ -167,7 +167,7 @@ async function coldStart(subject: Subject, eventFile: string, env: Readonly<Reco
   // Only what the function is given: not this shell's settings, nor the developer's .env.
   const childEnv = { PATH: process.env.PATH ?? '', ...env };
   const { stdout } = await run(process.execPath, [join(root, 'scripts/bench-cold/first-event.mjs'), subject.bundle, eventFile], { env: childEnv, timeout: 60_000 });
-  const line = stdout.split('\n').findLast((text) => text.startsWith('COLD '));
+  const line = stdout.split('\n').reverse().find((text) => text.startsWith('COLD '));
   if (line === undefined) throw new Error(`${subject.name}: no result line in\n${stdout}`);
   const { ms, status } = JSON.parse(line.slice('COLD '.length)) as { ms: number; status: number };
   if (status !== subject.status) throw new Error(`${subject.name}: answered ${status}, expected ${subject.status}\n${stdout}`);
