@@ -1,4 +1,6 @@
-import { callflow, twiml, type CallflowAction, type Flow, type TwimlVerb } from '../flows/index.js';
+import * as callflow from '../flows/callflow.js';
+import type { CallflowAction, Flow, TwimlVerb } from '../flows/index.js';
+import * as twiml from '../flows/twiml.js';
 import { PROMPTS, refusedHost, speechOf, type CallContext } from './context.js';
 import { recordingUrl, type VoicemailReason } from './voicemail-url.js';
 
