@@ -1,7 +1,9 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { Config } from '../../shared/config/types.js';
 import { loadConfigWithoutHours } from '../../shared/config/without-hours.js';
-import { createEndpointApp, requireAdminToken, requirePivotToken, type AppContext, type AppEnv, type Platform } from '../../shared/http/index.js';
+import { createEndpointApp } from '../../shared/http/app.js';
+import { requireAdminToken, requirePivotToken } from '../../shared/http/auth.js';
+import type { AppContext, AppEnv, Platform } from '../../shared/http/types.js';
 import type { RecordingStore } from '../../shared/storage/types.js';
 import { recordFollowUp } from './follow-up.js';
 import { serveInbox } from './inbox.js';

@@ -3,7 +3,7 @@
 // in localStorage, so a link from a notice opens in any new tab) and sends it only as
 // `Authorization: Bearer`. Audio plays from short-lived signed links (playback.ts), so the
 // player streams and seeks with Range requests and the token never is in a URL.
-import type { AppContext } from '../../shared/http/index.js';
+import type { AppContext } from '../../shared/http/types.js';
 import STYLE from './page/inbox.css';
 import SCRIPT from './page/inbox.browser.js';
 import TEMPLATE from './page/inbox.html';

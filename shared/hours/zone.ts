@@ -104,3 +104,18 @@ export function nextTransitionAfter(timeZone: string, afterMs: number, untilMs: 
   }
   return undefined;
 }
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `Tue 24 Dec, 16:32`: an instant's wall time in `timeZone` as an owner reads it (British order, 24-hour clock). */
+export function formatLocalDateTime(instant: Date, timeZone: string): string {
+  let format = dateTimeFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    dateTimeFormats.set(timeZone, format);
+  }
+  // From the parts, not the locale's pattern, which may change between ICU versions.
+  const part: Record<string, string> = {};
+  for (const { type, value } of format.formatToParts(instant)) part[type] = value;
+  return `${part.weekday} ${part.day} ${part.month}, ${part.hour}:${part.minute}`;
+}
