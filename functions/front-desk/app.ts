@@ -1,10 +1,10 @@
 import { callerLookup } from '../../shared/callers/lookup.js';
 import { loadConfig } from '../../shared/config/index.js';
-import { createEndpointApp, overrideLookup, pivotRoute, requestInstant, requirePivotToken, type PivotAppOptions, type Platform } from '../../shared/http/index.js';
+import { createEndpointApp, overrideLookup, pivotRoute, requestInstant, requirePivotToken, type CachingPlatform, type PivotAppOptions } from '../../shared/http/index.js';
 import { answerFrontDesk } from './answer.js';
 
 /** The front-desk function: every method Kazoo may use, at its root. */
-export function createFrontDeskApp(platform: Platform, options: PivotAppOptions = {}) {
+export function createFrontDeskApp(platform: CachingPlatform, options: PivotAppOptions = {}) {
   const app = createEndpointApp(platform, loadConfig, 'front-desk');
   const override = overrideLookup(platform, options.settings);
   app.use(requirePivotToken);

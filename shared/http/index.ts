@@ -8,5 +8,5 @@ export { overrideLookup, type OverrideLookup, type PivotAppOptions } from './ove
 export { flowResponse } from './flow-response.js';
 export { chooseDialect, pivotRoute, type PivotCall } from './pivot-route.js';
 export { safeEqual } from './secret.js';
-export type { AppContext, AppEnv, Platform } from './types.js';
+export type { AppContext, AppEnv, CachingPlatform, Platform } from './types.js';
 export { endpointUrls } from './urls.js';
