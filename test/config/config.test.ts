@@ -54,15 +54,15 @@ describe('config', () => {
       }),
     ).toEqual([
       'TIMEZONE: expected an IANA zone like America/New_York, found "Mars/Olympus"',
-      'VOICEMAIL_BOX_ID: expected a Kazoo id of 32 hex characters, found "box-1"',
       'NOTIFY_WEBHOOK_URL: expected an absolute http:// or https:// URL, found "hooks.slack.com"',
       'FORCE_STATE: expected one of auto, open, closed, found "maybe"',
       'RESPONSE_FORMAT: expected one of callflow, twiml, auto, found "xml"',
       'RING_TIMEOUT: expected a whole number from 5 to 600, found "2"',
+      'VOICEMAIL_BOX_ID: expected a Kazoo id of 32 hex characters, found "box-1"',
+      'RECORDING_FORMAT: expected one of mp3, wav, found "ogg"',
       'TTS_VOICE: expected one of female, male, found "alice"',
       'TTS_LANGUAGE: expected one of en, en-gb, es, fr, de, it, found "pt-br"',
       'PUBLIC_BASE_URL: expected an absolute http:// or https:// URL, found "/relative"',
-      'RECORDING_FORMAT: expected one of mp3, wav, found "ogg"',
       'MAX_RECORDING_MB: expected a whole number from 1 to 4096, found "0"',
       'PORT: expected a whole number from 1 to 65535, found "99999"',
     ]);

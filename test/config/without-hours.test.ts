@@ -12,4 +12,11 @@ describe('the recordings config (no hours parser)', () => {
     // BUSINESS_HOURS is not its business: even a broken value is no problem here.
     expect(loadConfigWithoutHours({ TIMEZONE: 'UTC', BUSINESS_HOURS: 'Mo-Fr 25:00' }).problems).toEqual([]);
   });
+
+  it('reads none of the call settings (greetings, ringing, menu, our voicemail): they are not its business either', () => {
+    const config = loadConfigWithoutHours({ FORCE_STATE: 'maybe', RING_TIMEOUT: '2', VOICEMAIL_BOX_ID: 'box-1', GREETING_OPEN: 'Hi', MENU: '1=nowhere', RECORDING_FORMAT: 'ogg', TTS_VOICE: 'male', MAX_RECORDING_MB: '2' });
+    expect(config.problems).toEqual([]);
+    expect(config).toMatchObject({ forceState: 'auto', ringTimeout: 20, greetingOpen: '', greetingClosed: '', recordingFormat: 'mp3', voice: 'male', maxRecordingBytes: 2 * 1024 * 1024 });
+    expect([config.voicemailBoxId, config.menu, config.frontDesk]).toEqual([undefined, undefined, undefined]);
+  });
 });
