@@ -5,7 +5,7 @@ import type { TwimlVerb } from './twiml.js';
 export * as callflow from './callflow.js';
 export * as twiml from './twiml.js';
 export type { CallflowAction, CollectOptions } from './callflow.js';
-export type { DialTarget, TwimlVerb } from './twiml.js';
+export type { TwimlVerb } from './twiml.js';
 export type { Speech } from './speech.js';
 export { escapeXml, renderTwiml } from './render-twiml.js';
 

@@ -1,6 +1,6 @@
 import { TWIML_LANGUAGES } from '../config/defaults.js';
 import { spokenPieces } from './spoken-pieces.js';
-import type { DialTarget, TwimlVerb } from './twiml.js';
+import type { TwimlVerb } from './twiml.js';
 
 // XML 1.0 forbids most control characters; xmerl rejects the whole document on one of them.
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -29,11 +29,6 @@ function element(name: string, attributes: Readonly<Record<string, string | unde
   return content === undefined ? `<${name}${attrs}/>` : `<${name}${attrs}>${content}</${name}>`;
 }
 
-function dialContent(target: DialTarget): string {
-  if (target.noun === 'plain') return escapeXml(target.number);
-  return element(target.noun, {}, escapeXml(target.noun === 'Number' ? target.number : target.id));
-}
-
 function renderVerb(verb: TwimlVerb): string {
   switch (verb.verb) {
     case 'Say': {
@@ -41,18 +36,12 @@ function renderVerb(verb: TwimlVerb): string {
       // Kazoo cuts a <Say> at 4000 bytes, inside a character if need be: long text says in pieces.
       return spokenPieces(verb.text).map((piece) => element('Say', { voice: verb.speech.voice, language }, escapeXml(piece))).join('');
     }
-    case 'Dial':
-      return element('Dial', { action: verb.action, timeout: count(verb.timeout, 3600) }, dialContent(verb.target));
-    case 'Record':
-      return element('Record', { action: verb.action, maxLength: count(verb.maxLength, 3600), timeout: count(verb.timeout, 3600), playBeep: 'true' });
     case 'Gather': {
       const attributes = { action: verb.action, numDigits: count(verb.numDigits, 20), timeout: count(verb.timeout, 3600) };
       return element('Gather', attributes, verb.prompt.map(renderVerb).join(''));
     }
     case 'Redirect':
       return element('Redirect', {}, escapeXml(verb.url));
-    case 'Pause':
-      return element('Pause', { length: count(verb.length, 3600) });
     case 'Hangup':
       return '<Hangup/>';
     case 'Reject':
