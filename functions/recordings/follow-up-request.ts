@@ -1,7 +1,6 @@
-import { chooseBodyFormat } from '../../shared/adapter/body-format.js';
 import { readBodyText } from '../../shared/adapter/body-reading.js';
 import { detectDialect } from '../../shared/adapter/dialect.js';
-import { RECORDING_DURATION_SPELLINGS, TEXT_FIELD_SPELLINGS, type ParamSpellings } from '../../shared/adapter/field-names.js';
+import { CALL_ID, CALLER_ID_NAME, CALLER_ID_NUMBER, FROM, RECORDING_DURATION_SPELLINGS, RECORDING_URL, TO, type ParamSpellings } from '../../shared/adapter/field-names.js';
 import { MAX_PARAMETERS } from '../../shared/adapter/limits.js';
 import type { ParamTree } from '../../shared/adapter/param-tree.js';
 import { decodePercentEscapes } from '../../shared/adapter/percent-decoding.js';
@@ -13,9 +12,9 @@ export type FollowUpRequest = Pick<PivotRequest, 'dialect' | 'callId' | 'recordi
 
 /**
  * Reads the follow-up's fields from its query and a POST's form or JSON body (the body wins per
- * name), by the adapter's rules for bodies, names and dialect. The fields are flat text, so the
- * adapter's full reader (nested keys, typed collections) stays out of the recordings function.
- * Never throws.
+ * name; the route only sends a body labelled as one of those here), by the adapter's rules for
+ * bodies, names and dialect. The fields are flat text, so the adapter's full reader (nested keys,
+ * typed collections) stays out of the recordings function. Never throws.
  */
 export async function readFollowUpRequest(request: Request): Promise<FollowUpRequest> {
   const problems = new ProblemLog();
@@ -24,7 +23,7 @@ export async function readFollowUpRequest(request: Request): Promise<FollowUpReq
     if (request.method.toUpperCase() === 'POST') {
       const text = await readBodyText(request, problems);
       if (text !== undefined && text.trim() !== '') {
-        if (chooseBodyFormat(request.headers.get('content-type'), text, problems) === 'json') readJson(text, tree);
+        if ((request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) readJson(text, tree);
         else readPairs(text, tree, problems);
       }
     }
@@ -40,11 +39,18 @@ export async function readFollowUpRequest(request: Request): Promise<FollowUpReq
     }
     return undefined;
   };
-  const read: Record<string, string | number | undefined> = { dialect };
-  for (const name of ['callId', 'recordingUrl', 'callerIdName', 'callerIdNumber', 'from', 'to'] as const) read[name] = field(TEXT_FIELD_SPELLINGS[name]);
   const duration = field(RECORDING_DURATION_SPELLINGS);
-  // As the adapter reads it: plain seconds only (Number() would take '0x10' and '1e3').
-  if (duration !== undefined && /^\d+(\.\d+)?$/.test(duration)) read.recordingDuration = Number(duration);
+  const read = {
+    dialect,
+    callId: field(CALL_ID),
+    recordingUrl: field(RECORDING_URL),
+    callerIdName: field(CALLER_ID_NAME),
+    callerIdNumber: field(CALLER_ID_NUMBER),
+    from: field(FROM),
+    to: field(TO),
+    // As the adapter reads it: plain seconds only (Number() would take '0x10' and '1e3').
+    recordingDuration: duration !== undefined && /^\d+(\.\d+)?$/.test(duration) ? Number(duration) : undefined,
+  };
   // Without the fields left undefined (exactOptionalPropertyTypes).
   return JSON.parse(JSON.stringify(read)) as FollowUpRequest;
 }
