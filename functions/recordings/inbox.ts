@@ -2,11 +2,12 @@
 // admin token, keeps it in the tab's sessionStorage (or, opted in with "Remember on this device",
 // in localStorage, so a link from a notice opens in any new tab) and sends it only as
 // `Authorization: Bearer`. Audio plays from short-lived signed links (playback.ts), so the
-// player streams and seeks with Range requests and the token never is in a URL.
+// player streams and seeks with Range requests and the token never is in a URL. What is served
+// is page/built/, the sources minified by `npm run build:page` (scripts/build-page.ts).
 import type { AppContext } from '../../shared/http/types.js';
-import STYLE from './page/inbox.css';
-import SCRIPT from './page/inbox.browser.js';
-import TEMPLATE from './page/inbox.html';
+import STYLE from './page/built/inbox.css';
+import SCRIPT from './page/built/inbox.browser.js';
+import TEMPLATE from './page/built/inbox.html';
 
 /** The inbox page: its HTML with the style and script inlined, and the CSP that allows exactly those. */
 export interface InboxPage {

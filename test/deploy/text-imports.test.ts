@@ -89,8 +89,9 @@ describe('text imports', () => {
       const page = await fetch(`http://127.0.0.1:${port}/recordings/inbox`);
       expect(page.status).toBe(200);
       const html = await page.text();
-      expect(html).toContain(`<style>${STYLE}</style>`);
-      expect(html).toContain(`<script>${SCRIPT}</script>`);
+      // The built page (npm run build:page) is what is served.
+      expect(html).toContain(`<style>${source('functions/recordings/page/built/inbox.css')}</style>`);
+      expect(html).toContain(`<script>${source('functions/recordings/page/built/inbox.browser.js')}</script>`);
     } finally {
       child.kill();
       await rm(dir, { recursive: true, force: true });

@@ -179,7 +179,7 @@ describe('recordings management', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
     const html = await page.text();
-    expect(html).toContain('Authorization: "Bearer "');
+    expect(html).toContain('Authorization:"Bearer "');
     expect(html).not.toContain('admin-secret');
   });
 });
