@@ -1,5 +1,5 @@
 import type { Config } from '../config/types.js';
-import { stateAt } from '../hours/index.js';
+import { stateAt } from '../hours/state.js';
 import { formatLocalDateTime, offsetAt } from '../hours/zone.js';
 import { fixedEnd, nextChangeName } from './stored.js';
 import { OVERRIDE_MAX_DAYS, type HoursOverride } from './types.js';
