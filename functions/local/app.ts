@@ -1,5 +1,5 @@
 import { Hono } from 'hono/tiny';
-import { endpointPath, type AppEnv, type CachingPlatform } from '../../shared/http/index.js';
+import { endpointPath, type AppEnv, type Platform } from '../../shared/http/index.js';
 import { overrideEndWithHours } from '../../shared/override/end-with-hours.js';
 import { createCollectedApp } from '../collected/app.js';
 import { createFrontDeskApp } from '../front-desk/app.js';
@@ -10,7 +10,7 @@ import { createRecordingsApp, type RecordingsAppOptions } from '../recordings/ap
  * All endpoints on one origin: the local server and the all-in-one Worker; `recordings` says where
  * audio (and, with `settings`, the owner's hours override) is kept.
  */
-export function createAllInOneApp(platform: CachingPlatform, recordings: RecordingsAppOptions): Hono<AppEnv> {
+export function createAllInOneApp(platform: Platform, recordings: RecordingsAppOptions): Hono<AppEnv> {
   const pivot = { settings: recordings.settings };
   return new Hono<AppEnv>({ getPath: endpointPath })
     .route('/front-desk', createFrontDeskApp(platform, pivot))

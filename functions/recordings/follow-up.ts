@@ -44,7 +44,7 @@ export function recordFollowUp(storeOf: (c: AppContext) => RecordingStore): Hand
     const dialect = request.dialect === 'kazoo' ? 'callflow' : 'twiml';
     const flow = goodbyeFlow({ config, dialect, urls: endpointUrls(c, config), caller: {} });
     c.var.log.flow = flow;
-    return flowResponse(c, flow);
+    return flowResponse(flow, {});
   };
 }
 

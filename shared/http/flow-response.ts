@@ -1,8 +1,13 @@
 import { renderFlow, type Flow } from '../flows/index.js';
-import type { AppContext } from './types.js';
 
-/** A Pivot answer as Kazoo takes it: 200, the flow's body and content type (its dialect), never cached. */
-export function flowResponse(c: AppContext, flow: Flow): Response {
+/**
+ * The answer: the rendered flow with its content type, never cached, plus `headers` (taken
+ * over, not copied). Built in one go with plain headers, which @hono/node-server writes straight
+ * out (no Headers object, no body stream).
+ */
+export function flowResponse(flow: Flow, headers: Record<string, string>): Response {
   const { body, contentType } = renderFlow(flow);
-  return c.body(body, 200, { 'content-type': contentType, 'cache-control': 'no-store' });
+  headers['content-type'] = contentType;
+  headers['cache-control'] = 'no-store';
+  return new Response(body, { status: 200, headers });
 }

@@ -3,9 +3,8 @@ import { readPivotRequest, type PivotRequest } from '../adapter/index.js';
 import { callerFacts, fallbackFlow, type CallContext } from '../calls/index.js';
 import type { Config, Endpoint, ResponseFormat } from '../config/types.js';
 import { isPivotEdgeError } from '../errors.js';
-import type { Dialect, Flow } from '../flows/index.js';
+import { renderFlow, type Dialect, type Flow } from '../flows/index.js';
 import type { HoursOverride } from '../override/types.js';
-import { flowResponse } from './flow-response.js';
 import type { OverrideLookup } from './override.js';
 import type { AppContext, AppEnv } from './types.js';
 import { endpointUrls } from './urls.js';
@@ -76,4 +75,9 @@ export function pivotRoute(
 export function chooseDialect(format: ResponseFormat, request: PivotRequest): Dialect {
   if (format !== 'auto') return format;
   return request.dialect === 'twiml' ? 'twiml' : 'callflow';
+}
+
+export function flowResponse(c: AppContext, flow: Flow): Response {
+  const { body, contentType } = renderFlow(flow);
+  return c.body(body, 200, { 'content-type': contentType, 'cache-control': 'no-store' });
 }

@@ -10,12 +10,12 @@ export interface Platform {
   env(c: Context): Readonly<Record<string, unknown>>;
   /** Keep `work` running after the response is sent (Workers `waitUntil`). */
   waitUntil(c: Context, work: Promise<unknown>): void;
-}
-
-/** A platform with a cache that outlives a call: what front-desk's caller lookup needs (the others go without). */
-export interface CachingPlatform extends Platform {
-  /** A small cache of JSON values (caller lookups): Workers: isolate memory, then the Cache API; Node and Lambda: bounded memory. */
-  readonly cache: TtlCache;
+  /**
+   * A small cache of JSON values (caller lookups): Workers: isolate memory, then the Cache API; Node
+   * and Lambda: bounded memory. Unset on a Worker that looks no caller up (collected, gathered,
+   * recordings), so its bundle leaves the cache out; front-desk then keeps one in memory.
+   */
+  readonly cache?: TtlCache;
 }
 
 /** Hono generics for every pivot-edge app. */

@@ -3,11 +3,11 @@ import { handle, type APIGatewayProxyResult, type LambdaContext, type LambdaEven
 import { memoryCache } from '../callers/cache.js';
 import type { Endpoint } from '../config/types.js';
 import { logEvent } from '../http/log.js';
-import type { AppEnv, CachingPlatform } from '../http/types.js';
+import type { AppEnv, Platform } from '../http/types.js';
 import { missingSiblings, withSiblingUrls } from './lambda-siblings.js';
 
 /** The Lambda platform plus what its handler needs to finish background work before the freeze. */
-export interface LambdaPlatform extends CachingPlatform {
+export interface LambdaPlatform extends Platform {
   /** Waits for the work handed to `waitUntil`, at most `budgetMs`; what is left is logged. */
   settle(budgetMs: number): Promise<void>;
 }
@@ -65,7 +65,7 @@ export interface LambdaEntryOptions {
  * invocation answers through `hono/aws-lambda`, then waits for the `waitUntil` work (within the
  * remaining time) before returning, so a notice is not frozen half-sent.
  */
-export function lambdaHandler(build: (platform: CachingPlatform) => Hono<AppEnv>, { siblings, env = process.env }: LambdaEntryOptions): LambdaHandler {
+export function lambdaHandler(build: (platform: Platform) => Hono<AppEnv>, { siblings, env = process.env }: LambdaEntryOptions): LambdaHandler {
   let resolved: Readonly<Record<string, string | undefined>> = env;
   let lookup: Promise<void> | undefined;
   const platform = lambdaPlatform(() => resolved);

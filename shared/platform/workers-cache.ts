@@ -1,6 +1,4 @@
-import { layeredCache, memoryCache, type TtlCache } from '../callers/cache.js';
-import type { CachingPlatform } from '../http/types.js';
-import { workersPlatform } from './workers.js';
+import type { TtlCache } from '../callers/cache.js';
 
 // Cache API keys are URLs; this origin is never fetched.
 const KEY_ORIGIN = 'https://cache.pivot-edge.invalid/';
@@ -29,6 +27,3 @@ export function cacheApi(name = 'pivot-edge'): TtlCache {
     },
   };
 }
-
-/** Cloudflare Workers with the caller-lookup cache: isolate memory first, then the data centre's Cache API. */
-export const workersCachingPlatform: CachingPlatform = { ...workersPlatform, cache: layeredCache(memoryCache(), cacheApi()) };
