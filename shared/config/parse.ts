@@ -22,6 +22,8 @@ export interface ConfigReaders {
   readonly calls?: CallsReader;
   /** VIP_NUMBERS, BLOCKED_NUMBERS, CALLER_LOOKUP_* (front-desk only). */
   readonly callers?: CallersReader;
+  /** Warnings about settings that work but may surprise the owner (settings-advice.ts): where an owner reads them only. */
+  readonly advice?: (read: EnvReader, config: Omit<Config, 'warnings'>) => readonly string[];
 }
 
 /**
@@ -32,10 +34,9 @@ export function parseConfigWith(env: Readonly<Record<string, unknown>>, readers:
   const read = new EnvReader(env);
   const { timeZone, hours } = readers.schedule?.(read) ?? {};
   const pivotToken = read.text('PIVOT_TOKEN');
-  if (pivotToken === undefined) read.warnings.push('PIVOT_TOKEN is unset: any caller of these URLs is answered');
   const notifyUrl = read.url('NOTIFY_WEBHOOK_URL');
   const calls = readers.calls?.(read) ?? NO_CALLS;
-  const config: Config = {
+  const settings: Omit<Config, 'warnings'> = {
     ...defined('timeZone', timeZone),
     ...defined('hours', hours),
     ...calls,
@@ -54,9 +55,9 @@ export function parseConfigWith(env: Readonly<Record<string, unknown>>, readers:
     logLevel: read.choice('LOG_LEVEL', ['info', 'warn', 'error'], 'info'),
     callers: readers.callers?.(read, calls.frontDesk) ?? NO_CALLERS,
     problems: Object.freeze(read.problems),
-    warnings: Object.freeze([...read.warnings, ...noticeLinkWarnings(read, notifyUrl)]),
   };
-  return Object.freeze(config);
+  const warnings = [...(readers.advice?.(read, settings) ?? []), ...read.warnings];
+  return Object.freeze({ ...settings, warnings: Object.freeze(warnings) });
 }
 
 const ENDPOINT_VARIABLES: Readonly<Record<Endpoint, string>> = {
@@ -73,12 +74,6 @@ function readEndpointUrls(read: EnvReader): Partial<Record<Endpoint, string>> {
     if (url !== undefined) urls[endpoint] = url;
   }
   return Object.freeze(urls);
-}
-
-/** Notices link only to configured URLs (never the request's Host), so without one they carry none. */
-function noticeLinkWarnings(read: EnvReader, notifyUrl: string | undefined): string[] {
-  if (notifyUrl === undefined || read.text('PUBLIC_BASE_URL') !== undefined || read.text('RECORDINGS_URL') !== undefined) return [];
-  return ['NOTIFY_WEBHOOK_URL without PUBLIC_BASE_URL or RECORDINGS_URL: notices cannot link to the message'];
 }
 
 /** `{ key: value }` when value is defined, else `{}` (exactOptionalPropertyTypes forbids explicit undefined). */

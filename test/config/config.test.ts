@@ -103,6 +103,15 @@ describe('config', () => {
     // Notices link only to configured URLs: without one, the owner is told at start.
     expect(parseConfig(env).warnings).toEqual(['NOTIFY_WEBHOOK_URL without PUBLIC_BASE_URL or RECORDINGS_URL: notices cannot link to the message']);
     expect(parseConfig({ ...env, RECORDINGS_URL: 'https://rec.example.com' }).warnings).toEqual([]);
+    // Advice is for the owner (start-up, check-config): the functions answering calls read none of it.
+    const advised = { TIMEZONE: 'UTC', FRONT_DESK_NUMBER: '+15551234567', TTS_LANGUAGE: 'es', PUBLIC_BASE_URL: 'http://localhost:8787', NOTIFY_WEBHOOK_URL: 'https://hooks.example.com/x' };
+    expect(parseConfig(advised).warnings).toEqual([
+      'PIVOT_TOKEN is unset: any caller of these URLs is answered',
+      'PUBLIC_BASE_URL: Kazoo refuses URLs on localhost; use an address Kazoo can reach',
+      expect.stringMatching(/^TTS_LANGUAGE=es: Kazoo's default speech engine/),
+    ]);
+    expect(loadConfig(advised).warnings).toEqual([]);
+    expect(loadConfig(advised).language).toBe('es');
     expect(parseConfig({}).retentionDays).toBeUndefined();
   });
 });
