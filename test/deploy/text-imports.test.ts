@@ -90,8 +90,7 @@ describe('text imports', () => {
       expect(page.status).toBe(200);
       const html = await page.text();
       // The built page (npm run build:page) is what is served.
-      expect(html).toContain(`<style>${source('functions/recordings/page/built/inbox.css')}</style>`);
-      expect(html).toContain(`<script>${source('functions/recordings/page/built/inbox.browser.js')}</script>`);
+      expect(html).toBe(source('functions/recordings/page/built/inbox.html'));
     } finally {
       child.kill();
       await rm(dir, { recursive: true, force: true });
