@@ -1,7 +1,7 @@
 import type { Handler } from 'hono';
 import { goodbyeFlow } from '../../shared/calls/voicemail.js';
 import { flowResponse } from '../../shared/http/flow-response.js';
-import { logEvent } from '../../shared/http/log.js';
+import { logText, withoutSecrets } from '../../shared/http/log.js';
 import type { AppContext, AppEnv } from '../../shared/http/types.js';
 import { endpointUrls } from '../../shared/http/urls.js';
 import type { RecordingStore } from '../../shared/storage/types.js';
@@ -33,11 +33,12 @@ export function recordFollowUp(storeOf: (c: AppContext) => RecordingStore): Hand
         },
         (name) => c.req.query(name),
       );
-      // A storage hiccup must not cost the caller their goodbye.
+      // A storage hiccup must not cost the caller their goodbye; the request's own line says what was lost.
       try {
         await storeOf(c).addCallFacts(callId, facts);
       } catch (error) {
-        logEvent('warn', 'call_facts_not_saved', { callId, message: String(error) });
+        Object.assign(c.var.log.fields, { error: 'call_facts_not_saved', cause: logText(withoutSecrets(String(error)), 300) });
+        c.var.log.warn = true;
       }
     }
     const config = c.var.config;

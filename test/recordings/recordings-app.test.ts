@@ -245,7 +245,7 @@ describe('<Record action> follow-up', () => {
     try {
       const answer = await failing.request('/recordings', { method: 'POST', body: 'CallSid=s-1&RecordingDuration=3', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: BASIC } });
       expect([answer.status, await answer.text()]).toEqual([200, goodbye]);
-      expect(logLines().filter((line) => line.event === 'call_facts_not_saved')).toMatchObject([{ level: 'warn', callId: 's-1' }]);
+      expect(logLines().filter((line) => line.error === 'call_facts_not_saved')).toMatchObject([{ level: 'warn', event: 'answer', callId: 's-1', status: 200 }]);
     } finally {
       await failing.cleanup();
     }
