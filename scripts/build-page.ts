@@ -20,9 +20,9 @@ export async function minifyPageFile(name: string, text: string): Promise<string
     return text.replace(/<!--[\s\S]*?-->/g, '').replace(/>\s*\n\s*</g, '><').replace(/\s*\n\s*/g, ' ').trim();
   }
   const loader = name.endsWith('.css') ? 'css' : 'js';
-  // A function around the script lets its own names be shortened; browsers the page supports read ES2020.
-  const options = loader === 'js' ? { target: 'es2020', format: 'iife' as const } : { target: 'chrome90' };
-  return (await transform(text, { loader, minify: true, legalComments: 'none', ...options })).code.trim();
+  // No target: the syntax the sources are written in is kept, only made shorter. A function around
+  // the script lets its own names be shortened.
+  return (await transform(text, { loader, minify: true, legalComments: 'none', ...(loader === 'js' ? { format: 'iife' as const } : {}) })).code.trim();
 }
 
 /** `text` in place of the template's one empty `<tag></tag>`; what would break the page is refused. */
