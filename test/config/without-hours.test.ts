@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfigWithoutHours } from '../../shared/config/without-hours.js';
 
 describe('the recordings config (no hours parser)', () => {
@@ -19,4 +19,17 @@ describe('the recordings config (no hours parser)', () => {
     expect(config).toMatchObject({ forceState: 'auto', ringTimeout: 20, greetingOpen: '', greetingClosed: '', recordingFormat: 'mp3', voice: 'male', maxRecordingBytes: 2 * 1024 * 1024 });
     expect([config.voicemailBoxId, config.menu, config.frontDesk]).toEqual([undefined, undefined, undefined]);
   });
+
+  it('checks a listed zone without a formatter (no locale data at start-up), an alias or UTC with one', () => {
+    // The formatter path asks the formatter which zone it resolved.
+    const formatters = vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions');
+    expect(loadConfigWithoutHours({ TIMEZONE: 'australia/lord_howe' }).timeZone).toBe('Australia/Lord_Howe');
+    expect(formatters).not.toHaveBeenCalled();
+    expect(loadConfigWithoutHours({ TIMEZONE: 'US/Eastern' }).timeZone).toBe('America/New_York');
+    expect(loadConfigWithoutHours({ TIMEZONE: 'UTC' }).timeZone).toBe('UTC');
+    expect(formatters).toHaveBeenCalledTimes(2);
+  });
 });
+
+afterEach(() => vi.restoreAllMocks());
+
