@@ -41,17 +41,23 @@ export async function buildLambdas(
   endpoints: readonly EndpointName[] = ENDPOINTS.filter(hasLambdaEntry),
   outRoot = `${root}dist/lambda`,
 ): Promise<LambdaBuild[]> {
-  return Promise.all(endpoints.map((endpoint) => buildOne(endpoint, `${outRoot}/${endpoint}`, `${outRoot}/${DEBUG_DIR}/${endpoint}`)));
+  return Promise.all(
+    endpoints.map(async (endpoint) => ({ endpoint, ...(await bundleLambda(`functions/${endpoint}/lambda.ts`, `${outRoot}/${endpoint}`, `${outRoot}/${DEBUG_DIR}/${endpoint}`)) })),
+  );
 }
 
-async function buildOne(endpoint: EndpointName, outdir: string, debugDir: string): Promise<LambdaBuild> {
+/**
+ * Bundle one Lambda entry (relative to the project root) into `outdir/index.mjs`, as every endpoint
+ * is bundled; `npm run bench:cold` bundles its minimal Hono app with it too.
+ */
+export async function bundleLambda(entry: string, outdir: string, debugDir: string): Promise<Omit<LambdaBuild, 'endpoint'>> {
   // A fresh folder: nothing left over from an older build (maps, metafiles) is uploaded.
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
   await mkdir(debugDir, { recursive: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: [`functions/${endpoint}/lambda.ts`],
+    entryPoints: [entry],
     outfile: `${outdir}/index.mjs`,
     bundle: true,
     platform: 'node',
@@ -69,14 +75,14 @@ async function buildOne(endpoint: EndpointName, outdir: string, debugDir: string
   });
   const cloudflare = Object.entries(result.metafile.inputs)
     .flatMap(([file, input]) => input.imports.filter((imported) => imported.path.startsWith('cloudflare:')).map((imported) => `${file} imports ${imported.path}`));
-  if (cloudflare.length > 0) throw new Error(`the ${endpoint} Lambda bundle must not import cloudflare: modules:\n${cloudflare.join('\n')}`);
+  if (cloudflare.length > 0) throw new Error(`the ${entry} Lambda bundle must not import cloudflare: modules:\n${cloudflare.join('\n')}`);
   // `sam build` (npm builder) wants a package.json beside the code; "module" marks the bundle ESM.
-  const manifest = { name: `pivot-edge-${endpoint}`, version: '0.0.0', private: true, type: 'module' };
+  const manifest = { name: `pivot-edge-${basename(outdir)}`, version: '0.0.0', private: true, type: 'module' };
   await writeFile(`${outdir}/package.json`, `${JSON.stringify(manifest, null, 2)}\n`);
   for (const file of result.outputFiles) await writeFile(file.path.endsWith('.map') ? `${debugDir}/${basename(file.path)}` : file.path, file.contents);
   await writeFile(`${debugDir}/meta.json`, JSON.stringify(result.metafile));
   const output = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('.mjs'));
-  return { endpoint, file: `${outdir}/index.mjs`, bytes: output?.[1].bytes ?? 0, metafile: result.metafile };
+  return { file: `${outdir}/index.mjs`, bytes: output?.[1].bytes ?? 0, metafile: result.metafile };
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -1,9 +1,12 @@
 import type { Handler } from 'hono';
 import { goodbyeFlow } from '../../shared/calls/voicemail.js';
-import { pivotRoute, type AppEnv } from '../../shared/http/index.js';
+import { flowResponse } from '../../shared/http/flow-response.js';
 import { logText, withoutSecrets } from '../../shared/http/log.js';
+import type { AppContext, AppEnv } from '../../shared/http/types.js';
+import { endpointUrls } from '../../shared/http/urls.js';
 import type { RecordingStore } from '../../shared/storage/types.js';
 import { callFacts } from './call-facts.js';
+import { readFollowUpRequest } from './follow-up-request.js';
 import { decodeUrlText, parseName } from './upload-name.js';
 import { readUploadQuery } from './upload-query.js';
 
@@ -11,33 +14,39 @@ import { readUploadQuery } from './upload-query.js';
  * The TwiML `<Record action>` request (4.3): answer goodbye in the request's dialect and keep
  * what it says about the call (From, CallerName/CallerNumber, To, RecordingDuration, and our own
  * query keys such as `reason`). It may arrive before the upload has landed; the store keeps the
- * facts aside and applies them then.
+ * facts aside and applies them then. The answer is the same whatever happens to the facts (the
+ * message is recorded by then), so it is its own fallback and needs no other (pivot-route.ts).
  */
-export function recordFollowUp(storeOf: (c: Parameters<Handler<AppEnv>>[0]) => RecordingStore): Handler<AppEnv> {
-  return async (c, next) =>
-    pivotRoute('recordings', async ({ context, request, query }) => {
-      const callId = callIdOf(request.recordingUrl) ?? request.callId;
-      if (callId !== undefined) {
-        const facts = callFacts(
-          {
-            callerIdName: request.callerIdName,
-            callerIdNumber: request.callerIdNumber,
-            from: request.from,
-            to: request.to,
-            durationSeconds: request.recordingDuration === undefined ? undefined : Math.round(request.recordingDuration),
-          },
-          query,
-        );
-        // A storage hiccup must not cost the caller their goodbye; the request's own line says what was lost.
-        await storeOf(c)
-          .addCallFacts(callId, facts)
-          .catch((error: unknown) => {
-            Object.assign(c.var.log.fields, { error: 'call_facts_not_saved', cause: logText(withoutSecrets(String(error)), 300) });
-            c.var.log.warn = true;
-          });
+export function recordFollowUp(storeOf: (c: AppContext) => RecordingStore): Handler<AppEnv> {
+  return async (c) => {
+    const request = await readFollowUpRequest(c.req.raw);
+    c.var.log.request = request;
+    const callId = callIdOf(request.recordingUrl) ?? request.callId;
+    if (callId !== undefined) {
+      const facts = callFacts(
+        {
+          callerIdName: request.callerIdName,
+          callerIdNumber: request.callerIdNumber,
+          from: request.from,
+          to: request.to,
+          durationSeconds: request.recordingDuration === undefined ? undefined : Math.round(request.recordingDuration),
+        },
+        (name) => c.req.query(name),
+      );
+      // A storage hiccup must not cost the caller their goodbye; the request's own line says what was lost.
+      try {
+        await storeOf(c).addCallFacts(callId, facts);
+      } catch (error) {
+        Object.assign(c.var.log.fields, { error: 'call_facts_not_saved', cause: logText(withoutSecrets(String(error)), 300) });
+        c.var.log.warn = true;
       }
-      return goodbyeFlow({ ...context, dialect: request.dialect === 'kazoo' ? 'callflow' : 'twiml' });
-    })(c, next);
+    }
+    const config = c.var.config;
+    const dialect = request.dialect === 'kazoo' ? 'callflow' : 'twiml';
+    const flow = goodbyeFlow({ config, dialect, urls: endpointUrls(c, config), caller: {} });
+    c.var.log.flow = flow;
+    return flowResponse(flow, {});
+  };
 }
 
 /**

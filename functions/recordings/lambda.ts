@@ -5,4 +5,7 @@ import { s3SettingsStore } from '../../shared/platform/settings-s3.js';
 import { createRecordingsApp } from './app.js';
 import { s3RecordingStore } from './store-s3.js';
 
-export const handler = lambdaHandler((platform) => serveStandalone('recordings', createRecordingsApp(platform, { store: s3RecordingStore, settings: s3SettingsStore, resolveEnd: overrideEndWithHours })));
+export const handler = lambdaHandler((platform) => serveStandalone('recordings', createRecordingsApp(platform, { store: s3RecordingStore, settings: s3SettingsStore, resolveEnd: overrideEndWithHours })), {
+  // Its goodbye hands out no URL; links in notices come from configured URLs only.
+  siblings: [],
+});

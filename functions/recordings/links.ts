@@ -1,5 +1,6 @@
 import type { Config } from '../../shared/config/types.js';
-import { endpointUrls, type AppContext } from '../../shared/http/index.js';
+import type { AppContext } from '../../shared/http/types.js';
+import { endpointUrls } from '../../shared/http/urls.js';
 import type { RecordingLinks } from '../../shared/notify/index.js';
 
 /** The recordings base URL as the owner reaches it: without the Pivot token userinfo. */

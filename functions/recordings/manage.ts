@@ -1,5 +1,5 @@
 import { PivotEdgeError } from '../../shared/errors.js';
-import type { AppContext } from '../../shared/http/index.js';
+import type { AppContext } from '../../shared/http/types.js';
 import { reasonOf, receivedLocal } from '../../shared/notify/index.js';
 import type { RecordingMeta, RecordingStore } from '../../shared/storage/types.js';
 import { recordingLinks, recordingsBase } from './links.js';

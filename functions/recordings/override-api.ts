@@ -1,8 +1,9 @@
 import { Hono } from 'hono/tiny';
 import type { Config } from '../../shared/config/types.js';
 import { PivotEdgeError } from '../../shared/errors.js';
-import { requireAdminToken, type AppContext, type AppEnv, type Platform } from '../../shared/http/index.js';
-import { formatLocalDateTime } from '../../shared/override/local-time.js';
+import { requireAdminToken } from '../../shared/http/auth.js';
+import type { AppContext, AppEnv, Platform } from '../../shared/http/types.js';
+import { formatLocalDateTime } from '../../shared/hours/zone.js';
 import { overrideFromRequest } from '../../shared/override/request.js';
 import { fixedEnd, nextChangeName, parseStoredOverride } from '../../shared/override/stored.js';
 import { OVERRIDE_KEY, type HoursOverride, type SettingsSource, type SettingsStore } from '../../shared/override/types.js';

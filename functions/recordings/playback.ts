@@ -1,5 +1,5 @@
 import { PivotEdgeError } from '../../shared/errors.js';
-import type { AppContext } from '../../shared/http/index.js';
+import type { AppContext } from '../../shared/http/types.js';
 import type { RecordingStore } from '../../shared/storage/types.js';
 import { recordingLinks, recordingsBase } from './links.js';
 import { notFound } from './manage.js';

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../../shared/http/index.js';
+import type { AppEnv } from '../../shared/http/types.js';
 
 // API answers (JSON, audio, errors, Pivot answers) load nothing and are never framed.
 const API_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

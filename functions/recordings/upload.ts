@@ -1,5 +1,5 @@
 import { PivotEdgeError, isPivotEdgeError } from '../../shared/errors.js';
-import type { AppContext } from '../../shared/http/index.js';
+import type { AppContext } from '../../shared/http/types.js';
 import { notifyRecording, type SendOptions } from '../../shared/notify/index.js';
 import { tooLarge } from '../../shared/storage/limit.js';
 import type { NewRecording, RecordingStore } from '../../shared/storage/types.js';

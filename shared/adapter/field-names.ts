@@ -12,7 +12,14 @@ export interface ParamSpellings {
   readonly twiml: readonly string[];
 }
 
-const same = (...names: string[]): ParamSpellings => ({ kazoo: names, twiml: names });
+// The fields a `<Record action>` follow-up reads, exported one by one so that the recordings
+// function, which reads only these, bundles only these.
+export const CALL_ID: ParamSpellings = { kazoo: ['Call-ID'], twiml: ['CallSid'] };
+export const CALLER_ID_NUMBER: ParamSpellings = { kazoo: ['Caller-ID-Number'], twiml: ['CallerNumber'] };
+export const CALLER_ID_NAME: ParamSpellings = { kazoo: ['Caller-ID-Name'], twiml: ['CallerName'] };
+export const FROM: ParamSpellings = { kazoo: ['From'], twiml: ['From'] };
+export const TO: ParamSpellings = { kazoo: ['To'], twiml: ['To'] };
+export const RECORDING_URL: ParamSpellings = { kazoo: ['Recording-Url'], twiml: ['RecordingUrl'] };
 
 /**
  * Where each text field comes from. The no-dash spellings (`ApiVersion`, `ToRealm`,
@@ -21,24 +28,24 @@ const same = (...names: string[]): ParamSpellings => ({ kazoo: names, twiml: nam
  * dialect is tried first.
  */
 export const TEXT_FIELD_SPELLINGS: Readonly<Record<TextField, ParamSpellings>> = {
-  callId: { kazoo: ['Call-ID'], twiml: ['CallSid'] },
+  callId: CALL_ID,
   accountId: { kazoo: ['Account-ID'], twiml: ['AccountSid'] },
-  callerIdNumber: { kazoo: ['Caller-ID-Number'], twiml: ['CallerNumber'] },
-  callerIdName: { kazoo: ['Caller-ID-Name'], twiml: ['CallerName'] },
-  from: same('From'),
+  callerIdNumber: CALLER_ID_NUMBER,
+  callerIdName: CALLER_ID_NAME,
+  from: FROM,
   fromRealm: { kazoo: ['From-Realm'], twiml: ['FromRealm'] },
-  to: same('To'),
+  to: TO,
   toRealm: { kazoo: ['To-Realm'], twiml: ['ToRealm'] },
-  requestUser: same('Request'),
-  requestRealm: same('Request-Realm'),
-  direction: same('Direction'),
-  language: same('Language'),
+  requestUser: { kazoo: ['Request'], twiml: ['Request'] },
+  requestRealm: { kazoo: ['Request-Realm'], twiml: ['Request-Realm'] },
+  direction: { kazoo: ['Direction'], twiml: ['Direction'] },
+  language: { kazoo: ['Language'], twiml: ['Language'] },
   apiVersion: { kazoo: ['Api-Version'], twiml: ['ApiVersion'] },
   callStatus: { kazoo: ['Call-Status'], twiml: ['CallStatus'] },
-  digits: same('Digits'),
-  dialCallStatus: same('DialCallStatus'),
-  dialCallSid: same('DialCallSid'),
-  recordingUrl: { kazoo: ['Recording-Url'], twiml: ['RecordingUrl'] },
+  digits: { kazoo: ['Digits'], twiml: ['Digits'] },
+  dialCallStatus: { kazoo: ['DialCallStatus'], twiml: ['DialCallStatus'] },
+  dialCallSid: { kazoo: ['DialCallSid'], twiml: ['DialCallSid'] },
+  recordingUrl: RECORDING_URL,
 };
 
 export const RECORDING_DURATION_SPELLINGS: ParamSpellings = {

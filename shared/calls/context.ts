@@ -24,9 +24,12 @@ export function withQuery(url: string, query: Readonly<Record<string, string>>):
   return parsed.toString();
 }
 
+/** The goodbye after a message, on its own so that recordings, which says only this, bundles no other prompt. */
+export const RECORDED_PROMPT = 'Thank you. Your message has been recorded. Goodbye.';
+
 export const PROMPTS = {
   unanswered: 'Sorry, nobody is available to take your call. Please leave a message.',
-  recorded: 'Thank you. Your message has been recorded. Goodbye.',
+  recorded: RECORDED_PROMPT,
   apology: 'Sorry, we cannot connect your call right now. Please leave a message.',
   // record_call plays no tone and no key ends it (README "Voicemail on Kazoo"): only a hang-up does.
   speakNow: 'Please speak now, and hang up when you are done.',

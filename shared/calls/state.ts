@@ -1,6 +1,7 @@
 import type { Config } from '../config/types.js';
 import type { Schedule } from '../hours/types.js';
-import { spokenNextOpen, stateAt } from '../hours/index.js';
+import { spokenNextOpen } from '../hours/spoken-time.js';
+import { stateAt } from '../hours/state.js';
 import { activeOverride, type ActiveOverride } from '../override/effect.js';
 import type { HoursOverride } from '../override/types.js';
 

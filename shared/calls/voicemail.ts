@@ -1,6 +1,9 @@
 import type { Config } from '../config/types.js';
-import { callflow, constantAction, twiml, type CallflowAction, type Flow, type TwimlVerb } from '../flows/index.js';
-import { PROMPTS, refusedHost, speechOf, type CallContext } from './context.js';
+import * as callflow from '../flows/callflow.js';
+import type { CallflowAction, Flow, TwimlVerb } from '../flows/index.js';
+import { constantAction } from '../flows/render-callflow.js';
+import * as twiml from '../flows/twiml.js';
+import { PROMPTS, RECORDED_PROMPT, refusedHost, speechOf, type CallContext } from './context.js';
 import { recordingUrl, type VoicemailReason } from './voicemail-url.js';
 
 /**
@@ -71,7 +74,7 @@ export function sayVerbs(context: CallContext, text: string): TwimlVerb[] {
 }
 
 /** The answer to a recording's action request or a completed call: thank you, goodbye. */
-export function goodbyeFlow(context: CallContext, text: string = PROMPTS.recorded): Flow {
+export function goodbyeFlow(context: CallContext, text: string = RECORDED_PROMPT): Flow {
   if (context.dialect === 'callflow') return { dialect: 'callflow', action: speakThen(context, text, callflow.hangup()) };
   return { dialect: 'twiml', verbs: [...sayVerbs(context, text), twiml.hangupVerb()] };
 }

@@ -4,6 +4,7 @@ import { readCalls } from './calls.js';
 import { readCallers } from './callers.js';
 import { parseConfigWith } from './parse.js';
 import { scheduleReader } from './schedule.js';
+import { adviseSettings } from './settings-advice.js';
 import type { Config } from './types.js';
 import { adviseTimeZone } from './zone-advice.js';
 
@@ -11,11 +12,11 @@ export type * from './types.js';
 
 /**
  * Parse the whole config, hours and callers included, without the cache, with everything the owner
- * should be told: zone warnings and suggestions, hours warnings and whole-rule hints (tests,
- * check-config, the local server's start-up report).
+ * should be told: zone warnings and suggestions, hours warnings and whole-rule hints, warnings on
+ * the other settings (tests, check-config, the local server's start-up report).
  */
 export function parseConfig(env: Readonly<Record<string, unknown>>): Config {
-  return parseConfigWith(env, { schedule: scheduleReader({ zone: adviseTimeZone, hours: hoursAdvisor }), calls: readCalls, callers: readCallers });
+  return parseConfigWith(env, { schedule: scheduleReader({ zone: adviseTimeZone, hours: hoursAdvisor }), calls: readCalls, callers: readCallers, advice: adviseSettings });
 }
 
 /**

@@ -10,14 +10,7 @@ export function readLanguage(read: EnvReader): string {
   if (raw === undefined) return 'en';
   const lower = raw.toLowerCase().replace('_', '-');
   const language = ALIASES[lower] ?? lower;
-  if ((TWIML_LANGUAGES as readonly string[]).includes(language)) {
-    if (!language.startsWith('en')) {
-      read.warnings.push(
-        `TTS_LANGUAGE=${raw}: Kazoo's default speech engine (flite) ignores the language and reads with an English voice, unless your platform has another engine set up (ask your provider); the built-in prompts and default greetings are English`,
-      );
-    }
-    return language;
-  }
+  if ((TWIML_LANGUAGES as readonly string[]).includes(language)) return language;
   read.problem('TTS_LANGUAGE', `expected one of ${TWIML_LANGUAGES.join(', ')}, found "${raw}"`);
   return 'en';
 }

@@ -1,15 +1,8 @@
-import {
-  DEFAULT_GREETING_CLOSED,
-  DEFAULT_GREETING_OPEN,
-  DEFAULT_RECORDINGS_DIR,
-  MAX_RECORDING_SECONDS,
-  RECORDING_LIMIT_WHY,
-} from './defaults.js';
-import type { CallsReader } from './calls.js';
+import type { CallSettings, CallsReader } from './calls.js';
+import { DEFAULT_RECORDINGS_DIR } from './defaults.js';
 import { readLanguage } from './language.js';
 import { EnvReader } from './read.js';
 import type { ScheduleReader } from './schedule.js';
-import { kazooId } from './targets.js';
 import type { CallersConfig, Config, Endpoint, RingTarget } from './types.js';
 
 /** Reads VIP_NUMBERS, BLOCKED_NUMBERS, CALLER_LOOKUP_* ...; injected so only front-desk bundles it. */
@@ -18,14 +11,19 @@ export type CallersReader = (read: EnvReader, frontDesk: RingTarget | undefined)
 /** What a function that never decides by caller sees (collected, gathered, recordings). */
 const NO_CALLERS: CallersConfig = Object.freeze({ vipNumbers: new Set<string>(), blockedNumbers: new Set<string>(), blockAnonymous: false });
 
+/** What a function that answers no call (recordings, but for its goodbye) sees: the defaults, greetings off, none of the variables read. */
+const NO_CALLS: CallSettings = { forceState: 'auto', responseFormat: 'callflow', ringTimeout: 20, greetingOpen: '', greetingClosed: '', recordingFormat: 'mp3', maxRecordingSeconds: 300 };
+
 /** What each function reads beyond the common settings; injected so a function bundles only the parsers it uses. */
 export interface ConfigReaders {
   /** TIMEZONE and BUSINESS_HOURS (not `recordings`, beyond TIMEZONE). */
   readonly schedule?: ScheduleReader;
-  /** FRONT_DESK_* and MENU (not `recordings`). */
+  /** FORCE_STATE, RESPONSE_FORMAT, FRONT_DESK_*, MENU, the greetings, our voicemail's settings (not `recordings`). */
   readonly calls?: CallsReader;
   /** VIP_NUMBERS, BLOCKED_NUMBERS, CALLER_LOOKUP_* (front-desk only). */
   readonly callers?: CallersReader;
+  /** Warnings about settings that work but may surprise the owner (settings-advice.ts): where an owner reads them only. */
+  readonly advice?: (read: EnvReader, config: Omit<Config, 'warnings'>) => readonly string[];
 }
 
 /**
@@ -35,30 +33,19 @@ export interface ConfigReaders {
 export function parseConfigWith(env: Readonly<Record<string, unknown>>, readers: ConfigReaders = {}): Config {
   const read = new EnvReader(env);
   const { timeZone, hours } = readers.schedule?.(read) ?? {};
-  const voicemailBoxId = optional(read.text('VOICEMAIL_BOX_ID'), (id) => kazooId(id, 'VOICEMAIL_BOX_ID', read));
   const pivotToken = read.text('PIVOT_TOKEN');
-  if (pivotToken === undefined) read.warnings.push('PIVOT_TOKEN is unset: any caller of these URLs is answered');
   const notifyUrl = read.url('NOTIFY_WEBHOOK_URL', { secret: true });
-  const { frontDesk, menu } = readers.calls?.(read) ?? {};
-  const config: Config = {
+  const calls = readers.calls?.(read) ?? NO_CALLS;
+  const settings: Omit<Config, 'warnings'> = {
     ...defined('timeZone', timeZone),
     ...defined('hours', hours),
-    forceState: read.choice('FORCE_STATE', ['auto', 'open', 'closed'], 'auto'),
-    responseFormat: read.choice('RESPONSE_FORMAT', ['callflow', 'twiml', 'auto'], 'callflow'),
-    ...defined('frontDesk', frontDesk),
-    ringTimeout: read.integer('RING_TIMEOUT', 5, 600, 20),
-    ...defined('voicemailBoxId', voicemailBoxId),
-    greetingOpen: greeting(read.text('GREETING_OPEN'), DEFAULT_GREETING_OPEN),
-    greetingClosed: greeting(read.text('GREETING_CLOSED'), DEFAULT_GREETING_CLOSED),
+    ...calls,
     voice: read.choice('TTS_VOICE', ['female', 'male'], 'female'),
     language: readLanguage(read),
-    ...defined('menu', menu),
     ...defined('publicBaseUrl', read.url('PUBLIC_BASE_URL')),
     endpointUrls: readEndpointUrls(read),
     ...defined('pivotToken', pivotToken),
     ...defined('adminToken', read.text('ADMIN_TOKEN')),
-    recordingFormat: read.choice('RECORDING_FORMAT', ['mp3', 'wav'], 'mp3'),
-    maxRecordingSeconds: read.integer('MAX_RECORDING_SECONDS', 5, MAX_RECORDING_SECONDS, 300, RECORDING_LIMIT_WHY),
     maxRecordingBytes: read.integer('MAX_RECORDING_MB', 1, 4096, 50) * 1024 * 1024,
     ...defined('retentionDays', read.optionalInteger('RETENTION_DAYS', 1, 36500)),
     ...defined('notify', notifyUrl && { url: notifyUrl, format: read.choice('NOTIFY_FORMAT', ['json', 'slack'], 'json') }),
@@ -66,11 +53,11 @@ export function parseConfigWith(env: Readonly<Record<string, unknown>>, readers:
     ...defined('recordingsBucket', read.text('RECORDINGS_BUCKET')),
     port: read.integer('PORT', 1, 65535, 8787),
     logLevel: read.choice('LOG_LEVEL', ['info', 'warn', 'error'], 'info'),
-    callers: readers.callers?.(read, frontDesk) ?? NO_CALLERS,
+    callers: readers.callers?.(read, calls.frontDesk) ?? NO_CALLERS,
     problems: Object.freeze(read.problems),
-    warnings: Object.freeze([...read.warnings, ...noticeLinkWarnings(read, notifyUrl)]),
   };
-  return Object.freeze(config);
+  const warnings = [...(readers.advice?.(read, settings) ?? []), ...read.warnings];
+  return Object.freeze({ ...settings, warnings: Object.freeze(warnings) });
 }
 
 const ENDPOINT_VARIABLES: Readonly<Record<Endpoint, string>> = {
@@ -87,22 +74,6 @@ function readEndpointUrls(read: EnvReader): Partial<Record<Endpoint, string>> {
     if (url !== undefined) urls[endpoint] = url;
   }
   return Object.freeze(urls);
-}
-
-/** Notices link only to configured URLs (never the request's Host), so without one they carry none. */
-function noticeLinkWarnings(read: EnvReader, notifyUrl: string | undefined): string[] {
-  if (notifyUrl === undefined || read.text('PUBLIC_BASE_URL') !== undefined || read.text('RECORDINGS_URL') !== undefined) return [];
-  return ['NOTIFY_WEBHOOK_URL without PUBLIC_BASE_URL or RECORDINGS_URL: notices cannot link to the message'];
-}
-
-/** A greeting; `none` turns it off (an empty value counts as unset, as deploy tools set empty defaults). */
-function greeting(text: string | undefined, fallback: string): string {
-  if (text === undefined) return fallback;
-  return text.toLowerCase() === 'none' ? '' : text;
-}
-
-function optional<T>(raw: string | undefined, parse: (raw: string) => T | undefined): T | undefined {
-  return raw === undefined ? undefined : parse(raw);
 }
 
 /** `{ key: value }` when value is defined, else `{}` (exactOptionalPropertyTypes forbids explicit undefined). */

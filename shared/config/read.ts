@@ -1,10 +1,11 @@
-import { KAZOO_REFUSED_HOSTS } from './defaults.js';
 import type { ConfigProblem } from './types.js';
 
 /** Collects problems while variables are read one by one; nothing here throws. */
 export class EnvReader {
   readonly problems: ConfigProblem[] = [];
   readonly warnings: string[] = [];
+  /** The URLs read, by variable, for the owner's advice on their hosts (settings-advice.ts). */
+  readonly urls = new Map<string, string>();
 
   constructor(private readonly env: Readonly<Record<string, unknown>>) {}
 
@@ -57,9 +58,8 @@ export class EnvReader {
       const found = secret ? ' (not quoted: it may hold a secret)' : `, found "${raw}"`;
       return this.problem(name, `expected an absolute http:// or https:// URL${found}`);
     }
-    if (KAZOO_REFUSED_HOSTS.has(new URL(raw).hostname)) {
-      this.warnings.push(`${name}: Kazoo refuses URLs on ${new URL(raw).hostname}; use an address Kazoo can reach`);
-    }
-    return raw.replace(/\/+$/, '');
+    const url = raw.replace(/\/+$/, '');
+    this.urls.set(name, url);
+    return url;
   }
 }

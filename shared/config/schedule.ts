@@ -1,5 +1,5 @@
 import { isPivotEdgeError } from '../errors.js';
-import { parseHoursWith, type HoursAdvisor } from '../hours/index.js';
+import { parseHoursWith, type HoursAdvisor } from '../hours/parse.js';
 import type { Schedule } from '../hours/types.js';
 import { DEFAULT_BUSINESS_HOURS } from './defaults.js';
 import type { EnvReader } from './read.js';

@@ -3,10 +3,11 @@ import { parseConfigWith } from './parse.js';
 import { readTimeZone } from './time-zone.js';
 
 /**
- * The config without BUSINESS_HOURS, FRONT_DESK_* and MENU, for `recordings`, which never asks
- * whether the business is open and rings no one: its Worker then ships neither the hours nor
- * the menu parser. TIMEZONE is read (checked with Intl only) so times can be shown in local
- * time; unset, they are shown in UTC.
+ * The config without BUSINESS_HOURS and the call settings (FRONT_DESK_*, MENU, greetings, ringing,
+ * our voicemail's format and length), for `recordings`, which never asks whether the business is
+ * open and answers no call but with its goodbye: its Worker then ships neither the hours nor the
+ * menu parser, nor their checks. TIMEZONE is read (checked with Intl only) so times can be shown
+ * in local time; unset, they are shown in UTC.
  */
 export const loadConfigWithoutHours = cachedPerEnv((env) =>
   parseConfigWith(env, {

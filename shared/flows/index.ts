@@ -6,7 +6,7 @@ import type { TwimlVerb } from './twiml.js';
 export * as callflow from './callflow.js';
 export * as twiml from './twiml.js';
 export type { CallflowAction, CollectOptions } from './callflow.js';
-export type { DialTarget, TwimlVerb } from './twiml.js';
+export type { TwimlVerb } from './twiml.js';
 export type { Speech } from './speech.js';
 export { constantAction } from './render-callflow.js';
 export { escapeXml, renderTwiml } from './render-twiml.js';

@@ -1,54 +1,40 @@
+import { TWIML_LANGUAGES } from '../config/defaults.js';
+import { count, element, escapeXml } from './render-twiml.js';
 import type { Speech } from './speech.js';
+import { spokenPieces } from './spoken-pieces.js';
 
-/** Who a `<Dial>` rings: plain number text, or a `<Number>`, `<Device>` or `<User>` noun. */
-export type DialTarget =
-  | { readonly noun: 'plain'; readonly number: string }
-  | { readonly noun: 'Number'; readonly number: string }
-  | { readonly noun: 'Device' | 'User'; readonly id: string };
-
-/** The TwiML verbs pivot-edge emits; all of them are ones Kazoo's translator implements. */
-export type TwimlVerb =
-  | { readonly verb: 'Say'; readonly text: string; readonly speech: Speech }
-  | { readonly verb: 'Dial'; readonly target: DialTarget; readonly action?: string; readonly timeout: number }
-  | { readonly verb: 'Record'; readonly action: string; readonly maxLength: number; readonly timeout: number }
-  | { readonly verb: 'Gather'; readonly action: string; readonly numDigits: number; readonly timeout: number; readonly prompt: readonly TwimlVerb[] }
-  | { readonly verb: 'Redirect'; readonly url: string }
-  | { readonly verb: 'Pause'; readonly length: number }
-  | { readonly verb: 'Hangup' }
-  | { readonly verb: 'Reject'; readonly reason: 'busy' | 'rejected' };
+/**
+ * One of the TwiML verbs pivot-edge emits, all of them ones Kazoo's translator implements, with
+ * its markup, written when the verb is made: a function then bundles the writing of only the
+ * verbs it uses. Ringing and voicemail answer Callflow JSON in both dialects (a `<Dial>` that ends
+ * busy hangs the caller up, and `<Record>` never uploads on Kazoo master), so neither is among them.
+ */
+export interface TwimlVerb {
+  readonly verb: 'Say' | 'Gather' | 'Redirect' | 'Hangup' | 'Reject';
+  readonly xml: string;
+}
 
 export function say(text: string, speech: Speech): TwimlVerb {
-  return { verb: 'Say', text, speech };
-}
-
-/** Ring `target` for `timeout` seconds; with `action`, Kazoo then requests it with `DialCallStatus`. */
-export function dial(target: DialTarget, timeout: number, action?: string): TwimlVerb {
-  return action === undefined ? { verb: 'Dial', target, timeout } : { verb: 'Dial', target, timeout, action };
-}
-
-/** Record after a beep; the file is PUT to `<action>/call_recording_<CallId>.mp3`, then `action` is requested. */
-export function record(action: string, maxLength: number, silenceTimeout = 5): TwimlVerb {
-  return { verb: 'Record', action, maxLength, timeout: silenceTimeout };
+  const language = (TWIML_LANGUAGES as readonly string[]).includes(speech.language) ? speech.language : undefined;
+  // Kazoo cuts a <Say> at 4000 bytes, inside a character if need be: long text says in pieces.
+  return { verb: 'Say', xml: spokenPieces(text).map((piece) => element('Say', { voice: speech.voice, language }, escapeXml(piece))).join('') };
 }
 
 /** Collect digits while `prompt` plays (Kazoo only handles early key presses with a nested prompt). */
 export function gather(action: string, numDigits: number, timeout: number, prompt: readonly TwimlVerb[]): TwimlVerb {
-  return { verb: 'Gather', action, numDigits, timeout, prompt };
+  const attributes = { action, numDigits: count(numDigits, 20), timeout: count(timeout, 3600) };
+  return { verb: 'Gather', xml: element('Gather', attributes, prompt.map((verb) => verb.xml).join('')) };
 }
 
 export function redirect(url: string): TwimlVerb {
-  return { verb: 'Redirect', url };
-}
-
-export function pause(length: number): TwimlVerb {
-  return { verb: 'Pause', length };
+  return { verb: 'Redirect', xml: element('Redirect', {}, escapeXml(url)) };
 }
 
 /** Refuse the call unanswered: `busy` is SIP 486, `rejected` 503 (the only values Kazoo accepts). */
 export function reject(reason: 'busy' | 'rejected'): TwimlVerb {
-  return { verb: 'Reject', reason };
+  return { verb: 'Reject', xml: element('Reject', { reason }) };
 }
 
 export function hangupVerb(): TwimlVerb {
-  return { verb: 'Hangup' };
+  return { verb: 'Hangup', xml: '<Hangup/>' };
 }

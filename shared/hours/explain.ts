@@ -13,7 +13,7 @@ import { nextTransitionAfter, offsetAt } from './zone.js';
 /** Day number -> "clocks change: EST -> EDT", for the days of the table. */
 function clockChanges(timeZone: string, fromMs: number, toMs: number): Map<number, string> {
   const notes = new Map<number, string>();
-  for (let transition = nextTransitionAfter(timeZone, fromMs); transition !== undefined && transition.at < toMs; transition = nextTransitionAfter(timeZone, transition.at)) {
+  for (let transition = nextTransitionAfter(timeZone, fromMs, toMs - 1); transition !== undefined; transition = nextTransitionAfter(timeZone, transition.at, toMs - 1)) {
     // The wall time just after a change names its day (Santiago changes at 24:00, not 02:00).
     const day = Math.floor((transition.at + transition.offsetMs) / MS_PER_DAY);
     const wallBeforeMs = transition.at + offsetAt(timeZone, transition.at - 1);

@@ -10,18 +10,18 @@ const HORIZON_MS = 366 * MS_PER_DAY;
 /**
  * Walks forward one stretch of constant UTC offset at a time: inside a stretch the wall clock runs
  * evenly, so a flip is a range boundary; at a DST change the wall clock jumps and the state may flip
- * right there (e.g. opening at 02:30 on a spring-forward night happens at 03:00).
+ * right there (e.g. opening at 02:30 on a spring-forward night happens at 03:00). The flip is found
+ * first as if the offset held, so the zone is only asked about the days up to it.
  */
 function nextChange(clock: WallClock, timeZone: string, instantMs: number, open: boolean): Date | null {
   const limit = instantMs + HORIZON_MS;
   let cursor = instantMs;
   for (;;) {
     const offset = offsetAt(timeZone, cursor);
-    const transition = nextTransitionAfter(timeZone, cursor);
-    const stretchEnd = Math.min(transition?.at ?? Infinity, limit);
-    const flipWall = clock.nextFlip(cursor + offset, open, stretchEnd + offset);
-    if (flipWall !== undefined) return new Date(flipWall - offset);
-    if (transition === undefined || transition.at >= limit) return null;
+    const flipWall = clock.nextFlip(cursor + offset, open, limit + offset);
+    // A change at the flip itself comes first: the jump may carry the clock past (or short of) it.
+    const transition = nextTransitionAfter(timeZone, cursor, flipWall === undefined ? limit - 1 : flipWall - offset);
+    if (transition === undefined) return flipWall === undefined ? null : new Date(flipWall - offset);
     cursor = transition.at;
     if (clock.stateAt(cursor + transition.offsetMs).open !== open) return new Date(cursor);
   }

@@ -1,28 +1,34 @@
 import { PivotEdgeError } from '../errors.js';
 
-interface Transition {
-  /** First instant (ms) with the new offset. */
+/** A change of a zone's UTC offset. */
+export interface Transition {
+  /** First instant (ms, a whole second) with the new offset. */
   readonly at: number;
   readonly offsetMs: number;
 }
 
-/** One UTC year of a zone: its offset at the start and every change within it. */
-interface ZoneYear {
-  readonly initialOffsetMs: number;
+/** One UTC day of a zone: its offset at the day's first instant and the changes after it, up to and including the next midnight. */
+interface ZoneDay {
+  readonly startOffsetMs: number;
   readonly transitions: readonly Transition[];
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const years = new Map<string, ZoneYear>();
+const DAY_MS = 86_400_000;
+// Real zones never change twice within 6 h: a sample every 6 h sees every change, bisection pins it to the second.
 const SAMPLE_STEP_MS = 6 * 3_600_000;
+// Days are worked out only when asked for (a call needs one or a few); a long-lived process keeps at most this many per zone.
+const MAX_DAYS_PER_ZONE = 4096;
+// `GMT`, `GMT-05:00`, `GMT+10:30`, and local mean time before 1900 such as `GMT-04:56:02`.
+const OFFSET = /GMT(?:([+\u2212-])(\d\d):(\d\d)(?::(\d\d))?)?$/;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const zones = new Map<string, Map<number, ZoneDay>>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (formatter === undefined) {
     try {
-      formatter = new Intl.DateTimeFormat('en-US', {
-        timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-      });
+      formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
     } catch {
       throw new PivotEdgeError('config_invalid', `TIMEZONE: unknown time zone ${JSON.stringify(timeZone)}, expected an IANA zone like "America/New_York"`, 400, { variable: 'TIMEZONE', found: timeZone });
     }
@@ -31,24 +37,22 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** The zone's UTC offset at an instant, straight from Intl (slow; cached per year below). */
+/** The zone's UTC offset (ms) at an instant, straight from Intl (the slow way: offsetAt caches). */
 export function probeOffset(timeZone: string, instantMs: number): number {
-  const wholeSecond = Math.floor(instantMs / 1000) * 1000;
-  const fields: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(wholeSecond)) fields[part.type] = Number(part.value);
-  const wall = Date.UTC(fields.year ?? 1970, (fields.month ?? 1) - 1, fields.day ?? 1, fields.hour ?? 0, fields.minute ?? 0, fields.second ?? 0);
-  return wall - wholeSecond;
+  const match = OFFSET.exec(formatterFor(timeZone).format(Math.floor(instantMs / 1000) * 1000));
+  if (match?.[1] === undefined) return 0;
+  const [, sign, hours, minutes, seconds = '0'] = match;
+  const ms = ((Number(hours) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000;
+  return sign === '+' ? ms : -ms;
 }
 
-function buildYear(timeZone: string, year: number): ZoneYear {
-  const start = Date.UTC(year, 0, 1);
-  const end = Date.UTC(year + 1, 0, 1);
-  const initialOffsetMs = probeOffset(timeZone, start);
+function buildDay(timeZone: string, day: number): ZoneDay {
+  const start = day * DAY_MS;
+  const startOffsetMs = probeOffset(timeZone, start);
   const transitions: Transition[] = [];
-  let previous = initialOffsetMs;
-  // Sample every 6 h, then bisect each change to the second. Real zones never change twice within 6 h.
-  for (let sample = start; sample < end; sample += SAMPLE_STEP_MS) {
-    const next = Math.min(sample + SAMPLE_STEP_MS, end);
+  let previous = startOffsetMs;
+  for (let sample = start; sample < start + DAY_MS; sample += SAMPLE_STEP_MS) {
+    const next = sample + SAMPLE_STEP_MS;
     const offset = probeOffset(timeZone, next);
     if (offset === previous) continue;
     let low = sample;
@@ -58,39 +62,60 @@ function buildYear(timeZone: string, year: number): ZoneYear {
       if (probeOffset(timeZone, middle) === previous) low = middle;
       else high = middle;
     }
-    if (high < end) transitions.push({ at: high, offsetMs: offset });
+    transitions.push({ at: high, offsetMs: offset });
     previous = offset;
   }
-  return { initialOffsetMs, transitions };
+  return { startOffsetMs, transitions };
 }
 
-function zoneYear(timeZone: string, year: number): ZoneYear {
-  const key = `${timeZone}|${year}`;
-  let entry = years.get(key);
+function zoneDay(timeZone: string, day: number): ZoneDay {
+  let days = zones.get(timeZone);
+  if (days === undefined) zones.set(timeZone, (days = new Map()));
+  let entry = days.get(day);
   if (entry === undefined) {
-    entry = buildYear(timeZone, year);
-    years.set(key, entry);
+    if (days.size >= MAX_DAYS_PER_ZONE) days.clear();
+    entry = buildDay(timeZone, day);
+    days.set(day, entry);
   }
   return entry;
 }
 
 /** The zone's UTC offset (ms) at an instant. */
 export function offsetAt(timeZone: string, instantMs: number): number {
-  const year = zoneYear(timeZone, new Date(instantMs).getUTCFullYear());
-  let offset = year.initialOffsetMs;
-  for (const transition of year.transitions) {
+  const { startOffsetMs, transitions } = zoneDay(timeZone, Math.floor(instantMs / DAY_MS));
+  let offset = startOffsetMs;
+  for (const transition of transitions) {
     if (transition.at > instantMs) break;
     offset = transition.offsetMs;
   }
   return offset;
 }
 
-/** The first offset change strictly after an instant, looking at most into the next UTC year. */
-export function nextTransitionAfter(timeZone: string, instantMs: number): Transition | undefined {
-  const firstYear = new Date(instantMs).getUTCFullYear();
-  for (let year = firstYear; year <= firstYear + 1; year++) {
-    const found = zoneYear(timeZone, year).transitions.find((transition) => transition.at > instantMs);
-    if (found !== undefined) return found;
+/**
+ * The first offset change after `afterMs` and at or before `untilMs`, or undefined. Only the days
+ * in between are worked out, so say how far ahead the answer matters.
+ */
+export function nextTransitionAfter(timeZone: string, afterMs: number, untilMs: number): Transition | undefined {
+  for (let day = Math.floor(afterMs / DAY_MS); day * DAY_MS < untilMs; day++) {
+    for (const transition of zoneDay(timeZone, day).transitions) {
+      if (transition.at > untilMs) return undefined;
+      if (transition.at > afterMs) return transition;
+    }
   }
   return undefined;
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `Tue 24 Dec, 16:32`: an instant's wall time in `timeZone` as an owner reads it (British order, 24-hour clock). */
+export function formatLocalDateTime(instant: Date, timeZone: string): string {
+  let format = dateTimeFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    dateTimeFormats.set(timeZone, format);
+  }
+  // From the parts, not the locale's pattern, which may change between ICU versions.
+  const part: Record<string, string> = {};
+  for (const { type, value } of format.formatToParts(instant)) part[type] = value;
+  return `${part.weekday} ${part.day} ${part.month}, ${part.hour}:${part.minute}`;
 }

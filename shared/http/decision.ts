@@ -13,11 +13,9 @@ const WORDS: Readonly<Record<string, string>> = {
   pivot: 'pivot',
   hangup: 'hangup',
   Gather: 'menu',
-  Record: 'voicemail',
   Redirect: 'redirect',
   Hangup: 'hangup',
 };
-const DIALLED: Readonly<Record<string, string>> = { Device: 'ring device', User: 'ring user' };
 
 /**
  * What an answer does, in a few words for the request log: the first module or verb that is more
@@ -26,7 +24,6 @@ const DIALLED: Readonly<Record<string, string>> = { Device: 'ring device', User:
 export function describeFlow(flow: Flow): string {
   if (flow.dialect === 'twiml') {
     for (const verb of flow.verbs) {
-      if (verb.verb === 'Dial') return DIALLED[verb.target.noun] ?? 'ring number';
       const words = WORDS[verb.verb];
       if (words !== undefined) return words;
     }

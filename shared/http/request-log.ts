@@ -14,7 +14,8 @@ export class RequestLog {
   readonly notes: Record<string, string> = {};
   /** Fields our own code sets, already safe: `why` of a 401, `error`, `simulatedAt`, ... */
   readonly fields: Record<string, string | number> = {};
-  request?: PivotRequest;
+  /** What the answered Pivot request said (the fields the line shows). */
+  request?: Pick<PivotRequest, 'dialect' | 'callId' | 'callerIdNumber'>;
   flow?: Flow;
   /** Why the answer fell back. */
   fallback?: string;

@@ -1,5 +1,5 @@
 import type { ReasonKind, RecordingMeta } from '../storage/types.js';
-import { localTime } from './local-time.js';
+import { formatLocalDateTime } from '../hours/zone.js';
 
 const LABELS: Readonly<Record<ReasonKind, string>> = {
   closed: 'Closed',
@@ -40,7 +40,7 @@ export function callerLine(meta: Pick<RecordingMeta, 'callerIdNumber' | 'callerI
 
 /** The received time in TIMEZONE (`Tue 24 Dec, 16:32`), or null without one. */
 export function receivedLocal(meta: Pick<RecordingMeta, 'receivedAt'>, timeZone: string | undefined): string | null {
-  return timeZone === undefined ? null : localTime(new Date(meta.receivedAt), timeZone);
+  return timeZone === undefined ? null : formatLocalDateTime(new Date(meta.receivedAt), timeZone);
 }
 
 /** `0:07`, `1:15`, `1:02:03`. */

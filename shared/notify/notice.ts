@@ -1,6 +1,6 @@
 import type { RecordingMeta } from '../storage/types.js';
 import { callerLine, callerNumber, durationText, reasonOf, receivedLocal } from './describe.js';
-import { localTime } from './local-time.js';
+import { formatLocalDateTime } from '../hours/zone.js';
 import { slackInert } from './slack-text.js';
 
 /**
@@ -39,7 +39,7 @@ export function noticeBody(format: 'json' | 'slack', meta: RecordingMeta, links:
       inbox: links?.inbox ?? null,
     };
   }
-  const when = timeZone === undefined ? `${localTime(new Date(meta.receivedAt), 'UTC')} UTC` : localTime(new Date(meta.receivedAt), timeZone);
+  const when = timeZone === undefined ? `${formatLocalDateTime(new Date(meta.receivedAt), 'UTC')} UTC` : formatLocalDateTime(new Date(meta.receivedAt), timeZone);
   const facts = [
     when,
     ...(meta.durationSeconds === undefined ? [] : [durationText(meta.durationSeconds)]),

@@ -1,6 +1,6 @@
 import type { ForceState } from '../config/types.js';
+import { formatLocalDateTime } from '../hours/zone.js';
 import { activeOverride, type HoursConfig } from './effect.js';
-import { formatLocalDateTime } from './local-time.js';
 import { nextChangeName } from './stored.js';
 import type { HoursOverride } from './types.js';
 

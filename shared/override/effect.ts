@@ -1,7 +1,6 @@
 import type { Config } from '../config/types.js';
-import { stateAt } from '../hours/index.js';
-import { offsetAt } from '../hours/zone.js';
-import { formatLocalDateTime } from './local-time.js';
+import { stateAt } from '../hours/state.js';
+import { formatLocalDateTime, offsetAt } from '../hours/zone.js';
 import { fixedEnd, nextChangeName } from './stored.js';
 import { OVERRIDE_MAX_DAYS, type HoursOverride } from './types.js';
 

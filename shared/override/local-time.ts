@@ -41,15 +41,3 @@ function offsetText(offsetMs: number): string {
   const pad = (n: number): string => String(Math.floor(n)).padStart(2, '0');
   return `${offsetMs < 0 ? '-' : '+'}${pad(minutes / 60)}:${pad(minutes % 60)}`;
 }
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** `Tue 1 Dec, 14:00` (British order, 24-hour clock): the wall time at an instant in `timeZone`. */
-export function formatLocalDateTime(instant: Date, timeZone: string): string {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter.format(instant);
-}

@@ -1,5 +1,6 @@
 import { PivotEdgeError } from '../errors.js';
-import { formatLocalDateTime, isLocalTime, localTimeToInstant } from './local-time.js';
+import { formatLocalDateTime } from '../hours/zone.js';
+import { isLocalTime, localTimeToInstant } from './local-time.js';
 import { isIsoInstant } from './stored.js';
 import { NEXT_CHANGE, OVERRIDE_MAX_DAYS, type HoursOverride } from './types.js';
 

@@ -1,34 +1,31 @@
 import { AwsClient } from 'aws4fetch';
+import type { Endpoint } from '../config/types.js';
 import { logEvent } from '../http/log.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** `<X>_URL` to fill from the Function URL of the Lambda function named by `<X>_FUNCTION_NAME`. */
-const SIBLINGS = ['FRONT_DESK', 'COLLECTED', 'GATHERED', 'RECORDINGS'] as const;
+/** The `<X>` of `<X>_URL` and `<X>_FUNCTION_NAME`. */
+const PREFIXES: Readonly<Record<Endpoint, string>> = { 'front-desk': 'FRONT_DESK', collected: 'COLLECTED', gathered: 'GATHERED', recordings: 'RECORDINGS' };
 
 /**
- * The env with every unset `<X>_URL` filled in from the Function URL of the function named in
- * `<X>_FUNCTION_NAME` (SAM sets these where a `!GetAtt` would make a dependency cycle). A failed
- * lookup is logged and left unset, and retried by the next call.
+ * The env with each unset `<X>_URL` of `siblings` filled in from the Function URL of the function
+ * named in `<X>_FUNCTION_NAME` (SAM sets these where a `!GetAtt` would make a dependency cycle). A
+ * failed lookup is logged and left unset, and retried by the next call.
  */
-export async function withSiblingUrls(env: Env): Promise<Env> {
-  const wanted = missing(env);
+export async function withSiblingUrls(env: Env, siblings: readonly Endpoint[]): Promise<Env> {
+  const wanted = missingSiblings(env, siblings);
   if (wanted.length === 0) return env;
-  const found = await Promise.all(wanted.map((name) => functionUrl(env, env[`${name}_FUNCTION_NAME`]!.trim())));
+  const found = await Promise.all(wanted.map((prefix) => functionUrl(env, env[`${prefix}_FUNCTION_NAME`]!.trim())));
   const filled: Record<string, string | undefined> = { ...env };
-  wanted.forEach((name, index) => {
-    if (found[index] !== undefined) filled[`${name}_URL`] = found[index];
+  wanted.forEach((prefix, index) => {
+    if (found[index] !== undefined) filled[`${prefix}_URL`] = found[index];
   });
   return filled;
 }
 
-/** True while some `<X>_FUNCTION_NAME` has no `<X>_URL` yet (first call, or a failed lookup). */
-export function siblingUrlsMissing(env: Env): boolean {
-  return missing(env).length > 0;
-}
-
-function missing(env: Env): (typeof SIBLINGS)[number][] {
-  return SIBLINGS.filter((name) => !env[`${name}_URL`]?.trim() && env[`${name}_FUNCTION_NAME`]?.trim());
+/** The `<X>` of each of `siblings` with a `<X>_FUNCTION_NAME` but no `<X>_URL` yet (first call, or a failed lookup). */
+export function missingSiblings(env: Env, siblings: readonly Endpoint[]): string[] {
+  return siblings.map((sibling) => PREFIXES[sibling]).filter((prefix) => !env[`${prefix}_URL`]?.trim() && env[`${prefix}_FUNCTION_NAME`]?.trim());
 }
 
 /** `GetFunctionUrlConfig` over SigV4 (aws4fetch, no AWS SDK); `AWS_ENDPOINT_URL_LAMBDA` overrides the endpoint. */

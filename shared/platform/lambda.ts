@@ -1,9 +1,10 @@
 import type { Hono } from 'hono';
 import { handle, type APIGatewayProxyResult, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import { memoryCache } from '../callers/cache.js';
+import type { Endpoint } from '../config/types.js';
 import { logEvent } from '../http/log.js';
 import type { AppEnv, Platform } from '../http/types.js';
-import { siblingUrlsMissing, withSiblingUrls } from './lambda-siblings.js';
+import { missingSiblings, withSiblingUrls } from './lambda-siblings.js';
 
 /** The Lambda platform plus what its handler needs to finish background work before the freeze. */
 export interface LambdaPlatform extends Platform {
@@ -49,20 +50,29 @@ export function lambdaPlatform(current: () => Readonly<Record<string, unknown>>)
   };
 }
 
+export interface LambdaEntryOptions {
+  /**
+   * The other functions whose URLs this one's answers hand to Kazoo. Those SAM could not wire (see
+   * template.yaml) are looked up once per container before the first answer; no other lookup
+   * delays a cold start. A function's own URL comes from the request.
+   */
+  readonly siblings: readonly Endpoint[];
+  readonly env?: NodeJS.ProcessEnv;
+}
+
 /**
  * The Lambda entry for one function: `build` makes its Hono app on the Lambda platform. Each
  * invocation answers through `hono/aws-lambda`, then waits for the `waitUntil` work (within the
- * remaining time) before returning, so a notice is not frozen half-sent. Sibling URLs SAM could
- * not wire (see template.yaml) are looked up once per container before the first answer.
+ * remaining time) before returning, so a notice is not frozen half-sent.
  */
-export function lambdaHandler(build: (platform: Platform) => Hono<AppEnv>, env: NodeJS.ProcessEnv = process.env): LambdaHandler {
+export function lambdaHandler(build: (platform: Platform) => Hono<AppEnv>, { siblings, env = process.env }: LambdaEntryOptions): LambdaHandler {
   let resolved: Readonly<Record<string, string | undefined>> = env;
   let lookup: Promise<void> | undefined;
   const platform = lambdaPlatform(() => resolved);
   const answer = handle(build(platform));
   return async (event, context) => {
-    if (siblingUrlsMissing(resolved)) {
-      lookup ??= withSiblingUrls(env)
+    if (missingSiblings(resolved, siblings).length > 0) {
+      lookup ??= withSiblingUrls(env, siblings)
         .then((filled) => void (resolved = Object.freeze(filled)))
         .finally(() => (lookup = undefined));
       await lookup;

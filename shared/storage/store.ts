@@ -4,7 +4,7 @@ import { gatherer } from './coalesce.js';
 import { withCallFacts } from './facts.js';
 import { callKey, isRecordingId, newRecordingId, olderThanMarker } from './ids.js';
 import { byteLimit } from './limit.js';
-import type { BlobStore, ByteRange, CallFacts, RecordingMeta, RecordingPage, RecordingStore } from './types.js';
+import type { BlobInfo, BlobStore, ByteRange, CallFacts, RecordingMeta, RecordingPage, RecordingStore } from './types.js';
 
 // Key layout (see README "Recordings storage"):
 //   audio/<id>                 the audio, written first
@@ -47,30 +47,33 @@ export function createRecordingStore(blob: BlobStore, options: { readonly now?: 
     await blob.delete([audioKey(meta.id), callPrefix(meta.callId) + meta.id]);
   }
 
-  async function sweepPrefix(prefix: string, cutoff: Date, each: (key: string) => Promise<void>): Promise<number> {
-    let count = 0;
-    let startAfter = prefix + olderThanMarker(cutoff);
+  /** Hands `each` the pages of keys under `prefix` after `startAfter`, at most SWEEP_PAGES of them. */
+  async function eachPage(prefix: string, startAfter: string | undefined, each: (items: readonly BlobInfo[]) => Promise<void>): Promise<void> {
     for (let page = 0; page < SWEEP_PAGES; page++) {
-      const { items, truncated } = await blob.list(prefix, { startAfter, limit: SWEEP_PAGE_SIZE });
-      for (const item of items) await each(item.key);
-      count += items.length;
+      const { items, truncated } = await blob.list(prefix, { ...(startAfter === undefined ? {} : { startAfter }), limit: SWEEP_PAGE_SIZE });
+      await each(items);
       const last = items.at(-1);
-      if (!truncated || last === undefined) break;
+      if (!truncated || last === undefined) return;
       startAfter = last.key;
     }
+  }
+
+  /** Every key of `prefix` for a recording received before `cutoff` (the ids sort newest first). */
+  async function sweepPrefix(prefix: string, cutoff: Date, each: (key: string) => Promise<void>): Promise<number> {
+    let count = 0;
+    await eachPage(prefix, prefix + olderThanMarker(cutoff), async (items) => {
+      for (const item of items) await each(item.key);
+      count += items.length;
+    });
     return count;
   }
 
+  /** Keys of `prefix` written before `cutoff`, whatever their names. */
   async function sweepByAge(prefix: string, cutoff: Date): Promise<void> {
-    let startAfter: string | undefined;
-    for (let page = 0; page < SWEEP_PAGES; page++) {
-      const { items, truncated } = await blob.list(prefix, { ...(startAfter === undefined ? {} : { startAfter }), limit: SWEEP_PAGE_SIZE });
+    await eachPage(prefix, undefined, async (items) => {
       const old = items.filter((item) => item.modified < cutoff).map((item) => item.key);
       if (old.length > 0) await blob.delete(old);
-      const last = items.at(-1);
-      if (!truncated || last === undefined) break;
-      startAfter = last.key;
-    }
+    });
   }
 
   return {

@@ -39,7 +39,7 @@ describe('the lookup cache lives as long as the process', () => {
   });
 
   it('Lambda: warm invocations of one container share it', async () => {
-    const handler = lambdaHandler((platform) => serveStandalone('front-desk', createFrontDeskApp(platform)), await envWithLookup());
+    const handler = lambdaHandler((platform) => serveStandalone('front-desk', createFrontDeskApp(platform)), { siblings: [], env: await envWithLookup() });
     for (let call = 0; call < 2; call += 1) {
       const result = await handler(functionUrlEvent({ method: 'GET', query: KAZOO_FIRST_GET }), lambdaContext());
       expect(JSON.parse(result.body)).toMatchObject({ module: 'tts', data: { text: 'Hello Sally.' } });

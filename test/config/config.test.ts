@@ -54,15 +54,15 @@ describe('config', () => {
       }),
     ).toEqual([
       'TIMEZONE: expected an IANA zone like America/New_York, found "Mars/Olympus"',
-      'VOICEMAIL_BOX_ID: expected a Kazoo id of 32 hex characters, found "box-1"',
       'NOTIFY_WEBHOOK_URL: expected an absolute http:// or https:// URL (not quoted: it may hold a secret)',
       'FORCE_STATE: expected one of auto, open, closed, found "maybe"',
       'RESPONSE_FORMAT: expected one of callflow, twiml, auto, found "xml"',
       'RING_TIMEOUT: expected a whole number from 5 to 600, found "2"',
+      'VOICEMAIL_BOX_ID: expected a Kazoo id of 32 hex characters, found "box-1"',
+      'RECORDING_FORMAT: expected one of mp3, wav, found "ogg"',
       'TTS_VOICE: expected one of female, male, found "alice"',
       'TTS_LANGUAGE: expected one of en, en-gb, es, fr, de, it, found "pt-br"',
       'PUBLIC_BASE_URL: expected an absolute http:// or https:// URL, found "/relative"',
-      'RECORDING_FORMAT: expected one of mp3, wav, found "ogg"',
       'MAX_RECORDING_MB: expected a whole number from 1 to 4096, found "0"',
       'PORT: expected a whole number from 1 to 65535, found "99999"',
     ]);
@@ -103,6 +103,15 @@ describe('config', () => {
     // Notices link only to configured URLs: without one, the owner is told at start.
     expect(parseConfig(env).warnings).toEqual(['NOTIFY_WEBHOOK_URL without PUBLIC_BASE_URL or RECORDINGS_URL: notices cannot link to the message']);
     expect(parseConfig({ ...env, RECORDINGS_URL: 'https://rec.example.com' }).warnings).toEqual([]);
+    // Advice is for the owner (start-up, check-config): the functions answering calls read none of it.
+    const advised = { TIMEZONE: 'UTC', FRONT_DESK_NUMBER: '+15551234567', TTS_LANGUAGE: 'es', PUBLIC_BASE_URL: 'http://localhost:8787', NOTIFY_WEBHOOK_URL: 'https://hooks.example.com/x' };
+    expect(parseConfig(advised).warnings).toEqual([
+      'PIVOT_TOKEN is unset: any caller of these URLs is answered',
+      'PUBLIC_BASE_URL: Kazoo refuses URLs on localhost; use an address Kazoo can reach',
+      expect.stringMatching(/^TTS_LANGUAGE=es: Kazoo's default speech engine/),
+    ]);
+    expect(loadConfig(advised).warnings).toEqual([]);
+    expect(loadConfig(advised).language).toBe('es');
     expect(parseConfig({}).retentionDays).toBeUndefined();
   });
 });

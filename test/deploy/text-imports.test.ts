@@ -89,8 +89,8 @@ describe('text imports', () => {
       const page = await fetch(`http://127.0.0.1:${port}/recordings/inbox`);
       expect(page.status).toBe(200);
       const html = await page.text();
-      expect(html).toContain(`<style>${STYLE}</style>`);
-      expect(html).toContain(`<script>${SCRIPT}</script>`);
+      // The built page (npm run build:page) is what is served.
+      expect(html).toBe(source('functions/recordings/page/built/inbox.html'));
     } finally {
       child.kill();
       await rm(dir, { recursive: true, force: true });

@@ -9,19 +9,14 @@ describe('TwiML rendering', () => {
   it('renders every verb we emit, exactly, and Kazoo would accept each', () => {
     const xml = renderTwiml([
       twiml.say('Hello & <welcome> "friend"', speech),
-      twiml.pause(2),
       twiml.gather('https://h/gathered?attempt=1', 1, 5, [twiml.say('Press 1', speech)]),
-      twiml.dial({ noun: 'Number', number: '+15551234567' }, 20, 'https://h/front-desk?step=after-dial'),
-      twiml.record('https://h/recordings', 300),
       twiml.redirect('https://h/gathered?a=1&b=2'),
       twiml.hangupVerb(),
     ]);
     expect(xml).toBe(
       doc(
-        '<Say voice="male" language="en-gb">Hello &amp; &lt;welcome&gt; &quot;friend&quot;</Say><Pause length="2"/>' +
+        '<Say voice="male" language="en-gb">Hello &amp; &lt;welcome&gt; &quot;friend&quot;</Say>' +
           '<Gather action="https://h/gathered?attempt=1" numDigits="1" timeout="5"><Say voice="male" language="en-gb">Press 1</Say></Gather>' +
-          '<Dial action="https://h/front-desk?step=after-dial" timeout="20"><Number>+15551234567</Number></Dial>' +
-          '<Record action="https://h/recordings" maxLength="300" timeout="5" playBeep="true"/>' +
           '<Redirect>https://h/gathered?a=1&amp;b=2</Redirect><Hangup/>',
       ),
     );
@@ -30,11 +25,12 @@ describe('TwiML rendering', () => {
 
   it('clamps numbers Kazoo would hang up on, drops a language it rejects and strips non-XML characters', () => {
     const xml = renderTwiml([
-      twiml.pause(0),
-      twiml.record('https://h/r', 99999, -3),
+      twiml.gather('https://h/g', 0, 99999, [twiml.say('1', speech)]),
+      twiml.gather('https://h/g', 25, -3, [twiml.say('2', speech)]),
       twiml.say('a\u0000b\u001Fc', { voice: 'female', language: 'en-US' }),
     ]);
-    expect(xml).toBe(doc('<Pause length="1"/><Record action="https://h/r" maxLength="3600" timeout="1" playBeep="true"/><Say voice="female">abc</Say>'));
+    const say = (text: string) => `<Say voice="male" language="en-gb">${text}</Say>`;
+    expect(xml).toBe(doc(`<Gather action="https://h/g" numDigits="1" timeout="3600">${say('1')}</Gather><Gather action="https://h/g" numDigits="20" timeout="1">${say('2')}</Gather><Say voice="female">abc</Say>`));
     expect(twimlProblems(xml)).toEqual([]);
   });
 });

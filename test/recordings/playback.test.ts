@@ -138,7 +138,7 @@ describe('security headers', () => {
     const style = /<style>([\s\S]*)<\/style>/.exec(html)?.[1] ?? '';
     const script = /<script>([\s\S]*)<\/script>/.exec(html)?.[1] ?? '';
     expect(style).toContain('.message');
-    expect(script).toContain('Authorization: "Bearer "');
+    expect(script).toContain('Authorization:"Bearer "');
     expect(page.headers.get('content-security-policy')).toBe(
       `default-src 'none'; script-src ${sha256(script)}; style-src ${sha256(style)}; media-src 'self'; connect-src 'self'; ` +
         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types 'none'",

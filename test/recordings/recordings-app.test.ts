@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatInTimeZone } from 'date-fns-tz';
 import { afterEach, describe, expect, it } from 'vitest';
+import { logLines } from '../support/log-capture.js';
 import { pivotAnswer } from '../support/pivot.js';
 import { bytes, streamOf } from '../storage/contract.js';
 import { BASIC, BEARER, PIVOT_TOKEN, recordingsHarness, webhookReceiver } from './recordings-helpers.js';
@@ -178,7 +179,7 @@ describe('recordings management', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
     const html = await page.text();
-    expect(html).toContain('Authorization: "Bearer "');
+    expect(html).toContain('Authorization:"Bearer "');
     expect(html).not.toContain('admin-secret');
   });
 });
@@ -209,6 +210,45 @@ describe('<Record action> follow-up', () => {
     const { json } = await pivotAnswer(await harness.request(`/recordings?${query}`, { headers: { authorization: BASIC } }));
     expect(json).toMatchObject({ module: 'tts', children: { _: { module: 'hangup' } } });
     expect((await list()).items[0]).toMatchObject({ callId: 'k-9', durationSeconds: 33 });
+  });
+
+  it('reads a JSON body (req_body_format json) and a form body over the query, and answers the exact goodbye', async () => {
+    harness = await recordingsHarness();
+    expect((await put('/recordings/call_recording_j-1.mp3', bytes(10))).status).toBe(201);
+    const body = JSON.stringify({ 'Call-ID': 'j-1', 'Caller-ID-Name': 'Ann Lee', 'Caller-ID-Number': '+14155550111', To: '5000@pbx.example.com', 'Recording-Duration': 21, 'Custom-SIP-Headers': {} });
+    const json = await harness.request('/recordings?reason=closed&detail=Christmas', { method: 'POST', body, headers: { 'content-type': 'application/json', authorization: BASIC } });
+    expect(json.headers.get('content-type')).toBe('application/json');
+    expect(await json.json()).toEqual({
+      module: 'tts', data: { text: 'Thank you. Your message has been recorded. Goodbye.', voice: 'female', language: 'en-US' }, children: { _: { module: 'hangup', data: {}, children: {} } },
+    });
+    expect((await list()).items[0]).toMatchObject({
+      callId: 'j-1', callerIdName: 'Ann Lee', callerIdNumber: '+14155550111', dialled: '5000', durationSeconds: 21, reason: { label: 'Closed (Christmas)' },
+    });
+    // The body wins over the query, name by name, as in every Pivot request; `+` in a value is a space.
+    expect((await put('/recordings/call_recording_f-2.mp3', bytes(10))).status).toBe(201);
+    const form = await harness.request('/recordings?CallSid=other&CallerName=Query+Name&RecordingDuration=99', {
+      method: 'POST', body: 'CallSid=f-2&CallerName=Bob+Jones&RecordingDuration=4', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: BASIC },
+    });
+    expect(await form.text()).toBe('<?xml version="1.0" encoding="UTF-8"?><Response><Say voice="female" language="en">Thank you. Your message has been recorded. Goodbye.</Say><Hangup/></Response>');
+    expect((await list()).items.find((item) => item.callId === 'f-2')).toMatchObject({ callerIdName: 'Bob Jones', durationSeconds: 4 });
+  });
+
+  it('says goodbye whatever the request or the store: broken JSON, a body past 64 KiB, no store', async () => {
+    harness = await recordingsHarness();
+    const goodbye = '<?xml version="1.0" encoding="UTF-8"?><Response><Say voice="female" language="en">Thank you. Your message has been recorded. Goodbye.</Say><Hangup/></Response>';
+    const broken = await harness.request('/recordings?CallSid=b-1', { method: 'POST', body: '{"CallSid": "b-1", ', headers: { 'content-type': 'application/json', authorization: BASIC } });
+    expect([broken.status, await broken.text()]).toEqual([200, goodbye]);
+    const huge = await harness.request('/recordings', { method: 'POST', body: `CallSid=h-1&Padding=${'x'.repeat(70_000)}`, headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: BASIC } });
+    expect([huge.status, await huge.text()]).toEqual([200, goodbye]);
+    // A store that fails (here: none at all) costs the facts, not the goodbye.
+    const failing = await recordingsHarness({ RECORDINGS_DIR: '/dev/null/not-a-directory' });
+    try {
+      const answer = await failing.request('/recordings', { method: 'POST', body: 'CallSid=s-1&RecordingDuration=3', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: BASIC } });
+      expect([answer.status, await answer.text()]).toEqual([200, goodbye]);
+      expect(logLines().filter((line) => line.error === 'call_facts_not_saved')).toMatchObject([{ level: 'warn', event: 'answer', callId: 's-1', status: 200 }]);
+    } finally {
+      await failing.cleanup();
+    }
   });
 
   it('refuses the follow-up without the Pivot token', async () => {

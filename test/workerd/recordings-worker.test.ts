@@ -103,7 +103,7 @@ describe('recordings Worker: inbox page, playback links, heard (R2)', () => {
     const style = /<style>([\s\S]*)<\/style>/.exec(html)?.[1] ?? '';
     const script = /<script>([\s\S]*)<\/script>/.exec(html)?.[1] ?? '';
     expect(style).toContain('.message');
-    expect(script).toContain('Authorization: "Bearer "');
+    expect(script).toContain('Authorization:"Bearer "');
     const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toContain(`script-src ${await sha256(script)}; style-src ${await sha256(style)};`);
     expect(csp).toMatch(/^default-src 'none';.*frame-ancestors 'none'/);
