@@ -1,9 +1,8 @@
 import type { Handler } from 'hono';
-import { goodbyeFlow } from '../../shared/calls/voicemail.js';
+import { recordedFlow } from '../../shared/calls/voicemail.js';
 import { flowResponse } from '../../shared/http/flow-response.js';
 import { logText, withoutSecrets } from '../../shared/http/log.js';
 import type { AppContext, AppEnv } from '../../shared/http/types.js';
-import { endpointUrls } from '../../shared/http/urls.js';
 import type { RecordingStore } from '../../shared/storage/types.js';
 import { callFacts } from './call-facts.js';
 import { readFollowUpRequest } from './follow-up-request.js';
@@ -43,8 +42,9 @@ export function recordFollowUp(storeOf: (c: AppContext) => RecordingStore): Hand
     }
     const config = c.var.config;
     const dialect = request.dialect === 'kazoo' ? 'callflow' : 'twiml';
-    const flow = goodbyeFlow({ config, dialect, urls: endpointUrls(c, config), caller: {} });
-    c.var.log.flow = flow;
+    const flow = recordedFlow(config, dialect);
+    // Thank you, goodbye: in the request log's words (shared/http/decision.ts) a hang-up.
+    c.var.log.answer = { dialect, describe: () => 'hangup' };
     return flowResponse(flow, {});
   };
 }

@@ -1,11 +1,11 @@
 import type { Config } from '../../shared/config/types.js';
 import type { AppContext } from '../../shared/http/types.js';
-import { endpointUrls } from '../../shared/http/urls.js';
+import { requestOrigin } from '../../shared/http/urls.js';
 import type { RecordingLinks } from '../../shared/notify/index.js';
 
 /** The recordings base URL as the owner reaches it: without the Pivot token userinfo. */
 export function recordingsBase(c: AppContext, config: Config): string {
-  return bare(endpointUrls(c, config).recordings);
+  return bare(config.endpointUrls.recordings ?? `${config.publicBaseUrl ?? requestOrigin(c)}/recordings`);
 }
 
 /**

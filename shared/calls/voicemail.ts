@@ -65,16 +65,26 @@ function afterRecordingStarts(config: Config): CallflowAction {
 }
 
 /** `tts(text)` before `next`, or `next` alone when there is nothing to say. */
-export function speakThen(context: CallContext, text: string, next: CallflowAction): CallflowAction {
+export function speakThen(context: Pick<CallContext, 'config'>, text: string, next: CallflowAction): CallflowAction {
   return text === '' ? next : callflow.tts(text, speechOf(context.config), next);
 }
 
-export function sayVerbs(context: CallContext, text: string): TwimlVerb[] {
+export function sayVerbs(context: Pick<CallContext, 'config'>, text: string): TwimlVerb[] {
   return text === '' ? [] : [twiml.say(text, speechOf(context.config))];
 }
 
-/** The answer to a recording's action request or a completed call: thank you, goodbye. */
-export function goodbyeFlow(context: CallContext, text: string = RECORDED_PROMPT): Flow {
+/**
+ * The answer to a recording's action request: "Thank you. Your message has been recorded.
+ * Goodbye.", then hang up. A built-in prompt of one piece, so `recordings` bundles no splitting.
+ */
+export function recordedFlow(config: Config, dialect: Flow['dialect']): Flow {
+  const speech = speechOf(config);
+  if (dialect === 'callflow') return { dialect, action: callflow.ttsPiece(RECORDED_PROMPT, speech, callflow.hangup()) };
+  return { dialect, verbs: [twiml.sayPiece(RECORDED_PROMPT, speech), twiml.hangupVerb()] };
+}
+
+/** The answer to a completed call or a menu's hang-up: `text` (thank you, goodbye), then hang up. */
+export function goodbyeFlow(context: Pick<CallContext, 'config' | 'dialect'>, text: string): Flow {
   if (context.dialect === 'callflow') return { dialect: 'callflow', action: speakThen(context, text, callflow.hangup()) };
   return { dialect: 'twiml', verbs: [...sayVerbs(context, text), twiml.hangupVerb()] };
 }

@@ -19,11 +19,18 @@ function action(module: string, data: Record<string, unknown>, next?: CallflowAc
  * consecutive tts nodes, split between sentences or words (see `spokenPieces`); nothing is dropped.
  */
 export function tts(text: string, speech: Speech, next?: CallflowAction): CallflowAction {
-  const language = callflowLanguage(speech.language);
   const pieces = spokenPieces(text);
   let node = next;
-  for (let i = pieces.length - 1; i >= 0; i--) node = action('tts', { text: pieces[i], voice: speech.voice, language }, node);
-  return node ?? action('tts', { text, voice: speech.voice, language }, next);
+  for (let i = pieces.length - 1; i >= 0; i--) node = ttsPiece(pieces[i] ?? '', speech, node);
+  return node ?? ttsPiece(text, speech, next);
+}
+
+/**
+ * One `tts` node for a text known to be a single piece (a built-in prompt; a test checks each with
+ * `spokenPieces`): a function that speaks only such texts bundles no splitting.
+ */
+export function ttsPiece(text: string, speech: Speech, next?: CallflowAction): CallflowAction {
+  return action('tts', { text, voice: speech.voice, language: callflowLanguage(speech.language) }, next);
 }
 
 /** Ring a Kazoo device for `timeout` seconds; `next` runs when nobody answers. */

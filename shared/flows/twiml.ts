@@ -15,9 +15,14 @@ export interface TwimlVerb {
 }
 
 export function say(text: string, speech: Speech): TwimlVerb {
-  const language = (TWIML_LANGUAGES as readonly string[]).includes(speech.language) ? speech.language : undefined;
   // Kazoo cuts a <Say> at 4000 bytes, inside a character if need be: long text says in pieces.
-  return { verb: 'Say', xml: spokenPieces(text).map((piece) => element('Say', { voice: speech.voice, language }, escapeXml(piece))).join('') };
+  return { verb: 'Say', xml: spokenPieces(text).map((piece) => sayPiece(piece, speech).xml).join('') };
+}
+
+/** One `<Say>` for a text known to be a single piece (a built-in prompt, as `callflow.ttsPiece`). */
+export function sayPiece(text: string, speech: Speech): TwimlVerb {
+  const language = (TWIML_LANGUAGES as readonly string[]).includes(speech.language) ? speech.language : undefined;
+  return { verb: 'Say', xml: element('Say', { voice: speech.voice, language }, escapeXml(text)) };
 }
 
 /** Collect digits while `prompt` plays (Kazoo only handles early key presses with a nested prompt). */

@@ -4,7 +4,7 @@ import { reportProblemsOnce } from './config-problems.js';
 import { errorResponse } from './errors.js';
 import { setLogLevel } from './log.js';
 import { RequestLog } from './request-log.js';
-import { fallbackHeader, queryCallId, requestIdOf } from './request-id.js';
+import { queryCallId, requestIdOf } from './request-id.js';
 import type { AppEnv, Platform } from './types.js';
 
 /** Env in, frozen Config out, cached per env object (`loadConfig`, or `loadConfigWithoutHours`). */
@@ -32,8 +32,6 @@ export function createEndpointApp(platform: Platform, loadConfig: ConfigLoader, 
     await next();
     const requestId = requestIdOf(c);
     c.header('x-request-id', requestId);
-    const fallback = fallbackHeader(c, config, log.fallback);
-    if (fallback !== undefined) c.header('x-fallback', fallback);
     log.finish(endpoint, c.req.method, c.res.status, requestId, () => queryCallId(c), () => c.req.header('content-length'));
   });
   app.onError(errorResponse);

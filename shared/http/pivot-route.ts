@@ -6,6 +6,7 @@ import { isPivotEdgeError } from '../errors.js';
 import { renderFlow, type Dialect, type Flow } from '../flows/index.js';
 import type { OverrideReading } from '../override/reader.js';
 import type { HoursOverride } from '../override/types.js';
+import { describeFlow } from './decision.js';
 import type { OverrideLookup } from './override.js';
 import type { RequestLog } from './request-log.js';
 import type { AppContext, AppEnv } from './types.js';
@@ -72,7 +73,7 @@ export async function pivotFlow(c: AppContext, config: Config, exchange: PivotEx
     log.fallback = isPivotEdgeError(error) ? error.message : `unexpected: ${error instanceof Error ? error.message : String(error)}`;
     flow = fallbackFlow(context);
   }
-  log.flow = flow;
+  log.answer = { dialect: flow.dialect, describe: () => describeFlow(flow) };
   return flow;
 }
 

@@ -1,7 +1,6 @@
 import type { PivotRequest } from '../adapter/index.js';
 import type { Endpoint } from '../config/types.js';
-import type { Flow } from '../flows/index.js';
-import { describeFlow } from './decision.js';
+import type { Dialect } from '../flows/index.js';
 import { logEnabled, logText, logTime, maskedNumber, withoutSecrets, writeLogLine } from './log.js';
 
 /**
@@ -16,7 +15,8 @@ export class RequestLog {
   readonly fields: Record<string, string | number> = {};
   /** What the answered Pivot request said (the fields the line shows). */
   request?: Pick<PivotRequest, 'dialect' | 'callId' | 'callerIdNumber'>;
-  flow?: Flow;
+  /** What was answered: its dialect, and its words for the line (`ring device`, `voicemail`, ...), worked out only when the line is written. */
+  answer?: { readonly dialect: Dialect; readonly describe: () => string };
   /** Why the answer fell back. */
   fallback?: string;
   upload?: { readonly id: string; readonly bytes: number; readonly callId: string };
@@ -31,19 +31,19 @@ export class RequestLog {
 
   /** Writes the line, unless LOG_LEVEL filters it out. `callId` and `bytes` are only asked for when needed. */
   finish(endpoint: Endpoint, method: string, status: number, requestId: string, callId: () => string | undefined, bytes: () => string | undefined): void {
-    const { request, flow, upload, notes, fallback } = this;
+    const { request, answer, upload, notes, fallback } = this;
     const level = status >= 500 ? 'error' : status >= 400 || fallback !== undefined || this.warn ? 'warn' : 'info';
     if (!logEnabled(level)) return;
-    const isUpload = flow === undefined && status !== 401 && endpoint === 'recordings' && (method === 'PUT' || method === 'POST');
-    const event = status === 401 ? 'unauthorized' : fallback !== undefined ? 'fallback' : flow !== undefined ? 'answer' : isUpload ? 'upload' : 'request';
+    const isUpload = answer === undefined && status !== 401 && endpoint === 'recordings' && (method === 'PUT' || method === 'POST');
+    const event = status === 401 ? 'unauthorized' : fallback !== undefined ? 'fallback' : answer !== undefined ? 'answer' : isUpload ? 'upload' : 'request';
     const now = Date.now();
     const line: Record<string, unknown> = { time: logTime(now), level, event, requestId, endpoint, method, status, ms: now - this.started };
     const call = request?.callId ?? upload?.callId ?? this.callId ?? callId();
     if (call !== undefined) line.callId = logText(call, 80);
     if (request !== undefined) line.dialect = request.dialect;
-    if (flow !== undefined) {
-      line.answeredIn = flow.dialect;
-      line.decision = fallback === undefined ? decision(describeFlow(flow), notes) : `fallback: ${logText(withoutSecrets(fallback), 300)}`;
+    if (answer !== undefined) {
+      line.answeredIn = answer.dialect;
+      line.decision = fallback === undefined ? decision(answer.describe(), notes) : `fallback: ${logText(withoutSecrets(fallback), 300)}`;
     }
     for (const key in notes) line[key] ??= logText(notes[key] ?? '', 100);
     if (request?.callerIdNumber !== undefined) line.callerNumber = maskedNumber(request.callerIdNumber);

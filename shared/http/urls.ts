@@ -28,7 +28,8 @@ export function endpointUrls(c: AppContext, config: Config): EndpointUrls {
   return urls;
 }
 
-function requestOrigin(c: AppContext): string {
+/** The request's own origin, proxy headers honoured: where the owner reached us. */
+export function requestOrigin(c: AppContext): string {
   const url = new URL(c.req.url);
   const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
   const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();

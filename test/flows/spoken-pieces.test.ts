@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callflow, renderTwiml, twiml, type CallflowAction } from '../../shared/flows/index.js';
+import { PROMPTS } from '../../shared/calls/context.js';
 import { MAX_SPOKEN_CHARACTERS, spokenPieces } from '../../shared/flows/spoken-pieces.js';
 import { callflowProblems, kazooSchemasPresent } from '../support/kazoo-schemas.js';
 import { twimlProblems } from '../support/twiml-check.js';
@@ -101,5 +102,12 @@ describe('both dialects say long text in consecutive pieces Kazoo accepts', () =
       expect(group.map((say) => say.children.join('')).join('')).toBe(text);
       expect(group.length).toBe(spokenPieces(text).length);
     }
+  });
+});
+
+describe('built-in prompts', () => {
+  // callflow.ttsPiece / twiml.sayPiece speak them without splitting (recordings' goodbye).
+  it.each(Object.entries(PROMPTS))('%s is one piece, as it is', (_key, text) => {
+    expect(spokenPieces(text)).toEqual([text]);
   });
 });
