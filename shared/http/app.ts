@@ -11,11 +11,11 @@ import type { AppEnv, Platform } from './types.js';
 export type ConfigLoader = (env: Readonly<Record<string, unknown>>) => Config;
 
 /**
- * A Hono app with the config, the error mapper and the request log installed: every request gets
- * one JSON line (shared/http/request-log.ts) and an `X-Request-Id` to find it by; an answer that
- * fell back says why in `X-Fallback` to a request with the right `X-Admin-Token`. The loader is
- * passed in so a function that never evaluates hours does not bundle the hours parser. The Pivot
- * functions use the leaner createPivotApp (shared/http/pivot-app.ts), which does the same.
+ * A Hono app with the config, the error mapper and the request log installed (the recordings
+ * function): every request gets one JSON line (shared/http/request-log.ts) and an `X-Request-Id` to
+ * find it by. The loader is passed in so a function that never evaluates hours does not bundle the
+ * hours parser. The Pivot functions use the leaner createPivotApp (shared/http/pivot-app.ts), which
+ * also says why an answer fell back (`X-Fallback`, to a request with the right `X-Admin-Token`).
  */
 export function createEndpointApp(platform: Platform, loadConfig: ConfigLoader, endpoint: Endpoint): Hono<AppEnv> {
   // Not strict: `/recordings/` and `/recordings` are the same place to a person typing a URL.
