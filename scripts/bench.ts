@@ -6,7 +6,6 @@
  *   npm run bench -- --fuzz  the same, then the full fuzz (npm run fuzz: 10,000 cases per endpoint)
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -19,22 +18,14 @@ interface Part {
   readonly command: string;
   /** How it runs here: node with tsx (no npx or npm in between), or another program. */
   readonly run: readonly [string, ...string[]];
-  /** Why it cannot run, when a piece is missing. */
-  readonly missing?: string;
 }
 
 const node = (...args: string[]): [string, ...string[]] => [process.execPath, ...args];
-const scripts = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { scripts: Record<string, string> }).scripts;
 
 const PARTS: Part[] = [
   { title: 'GET and form POST /front-desk over the wire, against bare node:http (wrk)', command: 'npm run bench:wire', run: node(...TSX, 'scripts/bench-wire.ts') },
   { title: 'each Pivot endpoint in process, against a minimal Hono app', command: 'npm run bench:fetch', run: node(...TEXT, 'scripts/bench-fetch.ts') },
-  {
-    title: 'cold start of each Lambda bundle, against a minimal hono/aws-lambda app',
-    command: 'npx tsx scripts/bench-cold.ts',
-    run: node(...TSX, 'scripts/bench-cold.ts'),
-    ...(existsSync(`${root}scripts/bench-cold.ts`) ? {} : { missing: 'scripts/bench-cold.ts is not in this checkout (it comes with the Lambda cold-start work)' }),
-  },
+  { title: 'cold start of each Lambda bundle, against a minimal hono/aws-lambda app', command: 'npm run bench:cold', run: node(...TSX, 'scripts/bench-cold.ts') },
   { title: 'Worker bundle sizes (gzip, as wrangler deploy builds them)', command: 'npm run size', run: node(...TSX, 'scripts/size.ts') },
   { title: 'upload CPU: 1 MB in 1-byte pieces, against bare node:http and 64 KB pieces', command: 'npm run bench:upload -- --only cpu', run: node(...TEXT, 'scripts/bench-upload.ts', '--only', 'cpu') },
   { title: 'caller lookup latency, against front-desk without a lookup', command: 'npm run bench:front-desk -- --lookup-only', run: node(...TSX, 'scripts/bench-front-desk.ts', '--lookup-only') },
@@ -44,7 +35,6 @@ if (process.argv.includes('--fuzz')) {
     title: 'the full fuzz: 10,000 requests per endpoint',
     command: 'npm run fuzz',
     run: ['npm', 'run', '--silent', 'fuzz'],
-    ...(scripts['fuzz'] === undefined ? { missing: 'package.json has no "fuzz" script in this checkout (it comes with the fuzz suite)' } : {}),
   });
 }
 
@@ -63,17 +53,12 @@ function runPart(part: Part): Promise<{ readonly output: string; readonly code: 
 }
 
 // Lines that carry a ratio or a verdict: repeated at the end, under their commands.
-const HEADLINE = /ratio|median|x the floor|limit \d+ KB|past the budget|vs baseline|cold|findings|cases/i;
+const HEADLINE = /ratio|median|x the floor|limit \d+ KB|past the budget|vs baseline|cold|findings|cases|ms\s+\d+\.\d+x/i;
 const started = performance.now();
 const summary: string[] = [];
 let failed = false;
 for (const part of PARTS) {
   console.log(`\n=== ${part.title}\n$ ${part.command}`);
-  if (part.missing !== undefined) {
-    console.log(`(not measured: ${part.missing})`);
-    summary.push(`$ ${part.command}\n  not measured: ${part.missing}`);
-    continue;
-  }
   const partStarted = performance.now();
   const { output, code } = await runPart(part);
   const seconds = ((performance.now() - partStarted) / 1000).toFixed(0);

@@ -9,6 +9,8 @@ import { Hono } from 'hono';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startLocalServer } from '../../functions/local/server.js';
+import { stdoutLogWriter } from '../../functions/local/stdout-log.js';
+import { setLogWriter } from '../../shared/http/log.js';
 
 /** What the bare servers answer: ours's answer, captured once by the parent. */
 export interface CannedAnswer {
@@ -45,6 +47,8 @@ function minimalHono(): Promise<number> {
 }
 
 async function ours(): Promise<number> {
+  // As `npm start` writes its log (server.ts).
+  setLogWriter(stdoutLogWriter());
   const server = await startLocalServer(process.env, { port: 0, hostname: '127.0.0.1', quiet: true });
   return Number(new URL(server.origin).port);
 }
