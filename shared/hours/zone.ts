@@ -24,6 +24,19 @@ const OFFSET = /GMT(?:([+\u2212-])(\d\d):(\d\d)(?::(\d\d))?)?$/;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const zones = new Map<string, Map<number, ZoneDay>>();
 
+/** A zone whose offsets the host's own clock gives (see `useHostZone`). */
+let hostZone: { readonly name: string; readonly offsetAt: (instantMs: number) => number } | undefined;
+
+/**
+ * Answers `name`'s offsets with `offsetAt` instead of Intl: a Lambda process serves one zone, and
+ * Node's local time set to it gives an offset in microseconds, where the first Intl.DateTimeFormat
+ * of a process costs about 12 ms (shared/platform/process-zone.ts).
+ */
+export function useHostZone(name: string, offsetAt: (instantMs: number) => number): void {
+  hostZone = { name, offsetAt };
+  zones.delete(name);
+}
+
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (formatter === undefined) {
@@ -37,9 +50,12 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** The zone's UTC offset (ms) at an instant, straight from Intl (the slow way: offsetAt caches). */
+/** The zone's UTC offset (ms) at an instant, straight from Intl or the host (the slow way: offsetAt caches). */
 export function probeOffset(timeZone: string, instantMs: number): number {
-  const match = OFFSET.exec(formatterFor(timeZone).format(Math.floor(instantMs / 1000) * 1000));
+  const second = Math.floor(instantMs / 1000) * 1000;
+  if (timeZone === 'UTC') return 0;
+  if (hostZone?.name === timeZone) return hostZone.offsetAt(second);
+  const match = OFFSET.exec(formatterFor(timeZone).format(second));
   if (match?.[1] === undefined) return 0;
   const [, sign, hours, minutes, seconds = '0'] = match;
   const ms = ((Number(hours) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000;

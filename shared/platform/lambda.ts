@@ -5,6 +5,7 @@ import type { Endpoint } from '../config/types.js';
 import { logEvent } from '../http/log.js';
 import type { AppEnv, Platform } from '../http/types.js';
 import { missingSiblings, withSiblingUrls } from './lambda-siblings.js';
+import { adoptProcessZone } from './process-zone.js';
 
 /** The Lambda platform plus what its handler needs to finish background work before the freeze. */
 export interface LambdaPlatform extends Platform {
@@ -66,6 +67,8 @@ export interface LambdaEntryOptions {
  * remaining time) before returning, so a notice is not frozen half-sent.
  */
 export function lambdaHandler(build: (platform: Platform) => Hono<AppEnv>, { siblings, env = process.env }: LambdaEntryOptions): LambdaHandler {
+  // Only a deployed function's own environment: a test's `env` must not move its process's clock.
+  if (env === process.env) adoptProcessZone(env['TIMEZONE']);
   let resolved: Readonly<Record<string, string | undefined>> = env;
   let lookup: Promise<void> | undefined;
   const platform = lambdaPlatform(() => resolved);
