@@ -2,7 +2,7 @@
  * `npm run bench`: every figure of issue 11 in one run, each part in a fresh process and printed
  * under the command that reproduces it alone; the headline lines again at the end. Figures only:
  * nothing is asserted (the Worker size limits are checked by `npm test`, test/deploy/size.test.ts).
- *   npm run bench            about 4 minutes on 2 cores
+ *   npm run bench            about 3 minutes on 2 cores
  *   npm run bench -- --fuzz  the same, then the full fuzz (npm run fuzz: 10,000 cases per endpoint)
  */
 import { spawn } from 'node:child_process';
