@@ -3,6 +3,12 @@ import type { ZoneAdvice } from './zone-advice.js';
 
 let listedZones: ReadonlyMap<string, string> | undefined;
 
+/** The zone as Intl lists it (`america/new_york` → `America/New_York`), or undefined for a name the list lacks. */
+export function listedZone(name: string): string | undefined {
+  listedZones ??= new Map(Intl.supportedValuesOf('timeZone').map((zone) => [zone.toLowerCase(), zone]));
+  return listedZones.get(name.toLowerCase());
+}
+
 /**
  * An IANA zone name checked against Intl (no advice: the request path). Looked up in Intl's list
  * of zones first, which loads no locale data: a function that never shows a local time (an upload,
@@ -10,8 +16,7 @@ let listedZones: ReadonlyMap<string, string> | undefined;
  * the list lacks (an alias such as US/Eastern, or UTC) is resolved by a formatter, as before.
  */
 function resolveZone(name: string): ZoneAdvice {
-  listedZones ??= new Map(Intl.supportedValuesOf('timeZone').map((zone) => [zone.toLowerCase(), zone]));
-  const listed = listedZones.get(name.toLowerCase());
+  const listed = listedZone(name);
   if (listed !== undefined) return { zone: listed };
   try {
     return { zone: new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone };

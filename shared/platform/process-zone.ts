@@ -1,3 +1,4 @@
+import { listedZone } from '../config/time-zone.js';
 import { useHostZone } from '../hours/zone.js';
 
 /**
@@ -7,8 +8,8 @@ import { useHostZone } from '../hours/zone.js';
  * Intl lists (in any case) qualifies; anything else (an alias, a typo, unset) stays with Intl.
  */
 export function adoptProcessZone(name: string | undefined): void {
-  const wanted = name?.trim().toLowerCase();
-  const zone = wanted === undefined ? undefined : Intl.supportedValuesOf('timeZone').find((listed) => listed.toLowerCase() === wanted);
+  // The name exactly as the config reads it (trimmed, canonical), so the hours ask for this zone.
+  const zone = name === undefined ? undefined : listedZone(name.trim());
   if (zone === undefined) return;
   process.env['TZ'] = zone;
   useHostZone(zone, localOffset);
